@@ -1,0 +1,37 @@
+# Quick start: `make data` rebuilds and validates the package, `make test` runs the tests.
+# Both need only python3 and make; set-up happens once, in the `.venv` step.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: data validate test lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+.venv: $(STAMP)
+
+data: .venv
+	$(BIN)/builder build
+	$(BIN)/builder validate
+
+validate: .venv
+	$(BIN)/builder validate
+
+test: .venv
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: .venv
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+bench: .venv
+	$(BIN)/python -m pytest benchmarks --benchmark-only -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

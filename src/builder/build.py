@@ -1,0 +1,170 @@
+"""Build a package, top to bottom: read, parse, extract, tabulate, write, describe,
+validate, publish.
+
+A build writes everything into a temporary folder inside the output folder, validates
+it there, and only then moves the new files over the old ones; a build that fails
+leaves the previous package untouched. Nothing in a build depends on the clock or on
+the machine, so two builds from the same sources are byte-identical.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.errors import BuildError
+from builder.package import describe, write_schemas
+from builder.schemas import ROOT, TABLES
+from builder.sources import (
+    SOURCES_DIR,
+    InterviewSource,
+    check_sources,
+    read_gazetteer,
+    read_manifest,
+    read_package_metadata,
+    source_for_file,
+)
+from builder.tables import tabulate
+from builder.transcript import parse, read_text
+from builder.validate import validate_package
+from builder.writers import write_table
+
+#: What a build publishes into the repository itself (the schemas and sources there are
+#: the inputs); a build into another folder also publishes copies of those.
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl")
+PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "sources")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build produced: rows per table."""
+
+    out: Path
+    rows: dict[str, int]
+
+
+def build(
+    out: Path = ROOT,
+    *,
+    transcript: Path | None = None,
+    encoding: str | None = None,
+    sources_dir: Path = SOURCES_DIR,
+) -> Summary:
+    """Build the package into ``out`` (the repository by default) and validate it."""
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        rows = assemble(tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir)
+        failures = validate_package(tmp, drift=False)
+        if failures:
+            raise BuildError(
+                "the built package does not validate; nothing was replaced:\n  "
+                + "\n  ".join(failures[:20])
+            )
+        _publish(tmp, out, PUBLISHED_IN_REPO if out == ROOT else PUBLISHED_ELSEWHERE)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return Summary(out, rows)
+
+
+def assemble(
+    root: Path,
+    *,
+    transcript: Path | None = None,
+    encoding: str | None = None,
+    sources_dir: Path = SOURCES_DIR,
+) -> dict[str, int]:
+    """Write a complete package into the empty folder ``root``; rows per table."""
+    # read
+    metadata = read_package_metadata(SOURCES_DIR)
+    if transcript is not None:
+        if not transcript.is_file():
+            raise BuildError("no such transcript file", transcript)
+        interviews = [source_for_file(transcript, encoding or "utf-8")]
+        gazetteer = read_gazetteer(SOURCES_DIR)
+    else:
+        check_sources(sources_dir)
+        interviews = read_manifest(sources_dir)
+        if encoding:
+            interviews = [_with_encoding(s, encoding) for s in interviews]
+        gazetteer = read_gazetteer(sources_dir)
+    # parse
+    parsed = []
+    for source in interviews:
+        raw = source.path.read_bytes()
+        text = read_text(source.path, source.encoding)
+        turns = parse(text, source.path, source.title, source.interviewer_speaker)
+        package_path = _package_path(source, transcript, sources_dir)
+        parsed.append((source, package_path, raw, turns))
+    # extract and tabulate
+    tables = tabulate(parsed, gazetteer)
+    # write
+    for table in TABLES:
+        write_table(root, table, tables[table])
+    write_schemas(root)
+    if transcript is not None:
+        (root / "sources").mkdir()
+        shutil.copyfile(transcript, root / "sources" / transcript.name)
+        first = tables["interviews"][0]
+        metadata = {**metadata, "name": first["interview_id"], "title": first["title"]}
+        metadata["description"] = f"The interview \"{first['title']}\" as data."
+    else:
+        shutil.copytree(sources_dir, root / "sources")
+    # describe
+    describe(root, metadata, tables["interviews"])
+    return {table: len(rows) for table, rows in tables.items()}
+
+
+def _with_encoding(source: InterviewSource, encoding: str) -> InterviewSource:
+    from dataclasses import replace
+
+    return replace(source, encoding=encoding)
+
+
+def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
+    if transcript is not None:
+        return f"sources/{transcript.name}"
+    return "sources/" + source.path.relative_to(sources_dir.resolve()).as_posix()
+
+
+def _publish(tmp: Path, out: Path, entries: tuple[str, ...]) -> None:
+    """Move the built entries over the old ones."""
+    trash = tmp / ".old"
+    trash.mkdir()
+    for n, entry in enumerate(entries):
+        new, old = tmp / entry, out / entry
+        if old.exists():
+            old.rename(trash / str(n))
+        old.parent.mkdir(parents=True, exist_ok=True)
+        new.rename(old)
+
+
+def rebuild_matches(root: Path) -> list[str]:
+    """Differences between the package at ``root`` and a fresh build of its sources."""
+    entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
+    with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
+        fresh = Path(tmp)
+        assemble(fresh, sources_dir=root / "sources")
+        out = []
+        for entry in entries:
+            if entry == "sources":
+                continue
+            out += _differences(fresh / entry, root / entry, entry)
+        return out
+
+
+def _differences(fresh: Path, committed: Path, name: str) -> list[str]:
+    if fresh.is_file():
+        if not committed.is_file() or not filecmp.cmp(fresh, committed, shallow=False):
+            return [f"{name}: differs from a fresh build (run `builder build`)"]
+        return []
+    new = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+    old = {p.relative_to(committed) for p in committed.rglob("*") if p.is_file()}
+    out = [f"{name}/{p}: not produced by a fresh build" for p in sorted(old - new)]
+    for p in sorted(new):
+        out += _differences(fresh / p, committed / p, f"{name}/{p}")
+    return out

@@ -1,0 +1,339 @@
+"""Find numeric expressions in text and normalise them, by rule.
+
+A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
+(``nine``, ``twenty-five``, ``two and a half``, ``a dozen``) together with what makes it
+a measurement: a currency (``$``, ``USD``, ``Rb``, ``dollars``), a scale (``billion``,
+``bln``), a unit (``percent``, ``%``, ``basis points``, ``times``, ``years``,
+``tonnes``, ``bcm``) or the noun it counts (``five roadmaps``), and the words that hedge
+it (``almost``, ``more than``, ``up to``, ``between ... and ...``). Dates are month
+names with or without a day and year (``August 2018``, ``early September``), years
+(``2017``, ``the end of 2018``) and decades (``the 1990s``).
+
+Number words are read by text2num; currency codes are checked against ISO 4217 in
+pycountry. No library reads the rest (units, hedges, dates without a day, ordinals
+before a noun) accurately: quantulum3, measured on the first interview, normalises
+under half of its figures correctly, so these rules are ours.
+
+Deliberately not figures, because they state no number: ``one of``, pronoun ``one``,
+``both``, ``First and foremost`` (an ordinal that orders no noun), number words glued
+to other words (``two-way``), vague amounts (``several months``, ``a couple of
+years``, ``dozens``) and relative dates (``last year``, ``this year``). They stay in
+the text, and never get a made-up value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+from text_to_num import text2num
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trln": 1e12, "tn": 1e12,
+}  # fmt: skip
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_CURRENCY_SYMBOLS = {
+    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "¥": "JPY",
+    "Rb": "RUB", "Rbs": "RUB", "Rub": "RUB",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "manat": "AZN",
+    "pound": "GBP", "yuan": "CNY", "lira": "TRY", "tenge": "KZT", "rupee": "INR",
+}  # fmt: skip
+_DURATION_UNITS = {
+    "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "century": "Y",
+    "hour": "H", "minute": "M", "second": "S",
+}  # fmt: skip
+_DURATION_FACTOR = {"decade": 10, "century": 100}
+_QUANTITY_UNITS = {
+    "tonne": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne", "kg": "kilogram",
+    "kilogram": "kilogram", "bcm": "bcm", "tcm": "tcm", "barrel": "barrel", "bpd": "barrel_per_day",
+    "km": "kilometre", "kilometre": "kilometre", "kilometer": "kilometre", "mile": "mile",
+    "metre": "metre", "meter": "metre", "hectare": "hectare", "mw": "megawatt",
+    "megawatt": "megawatt", "gw": "gigawatt", "gigawatt": "gigawatt", "kwh": "kilowatt_hour",
+    "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "passenger": None,
+}  # fmt: skip
+_QUALIFIERS = {
+    "almost": "almost", "nearly": "almost", "close to": "almost", "about": "approximately",
+    "around": "approximately", "approximately": "approximately", "roughly": "approximately",
+    "some": "approximately", "an estimated": "approximately", "circa": "approximately",
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "in excess of": "more_than", "upwards of": "more_than", "less than": "less_than",
+    "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "up to": "up_to", "at least": "at_least", "no less than": "at_least",
+    "at most": "up_to", "no more than": "up_to",
+}  # fmt: skip
+_DATE_QUALIFIERS = {
+    "early": "early", "early in": "early", "earlier in": "early",
+    "late": "late", "late in": "late", "later in": "late",
+    "mid": "mid", "mid-": "mid", "the middle of": "mid",
+    "the end of": "end", "end of": "end", "the beginning of": "beginning",
+    "the start of": "beginning", "beginning of": "beginning",
+}  # fmt: skip
+#: Words after a number that are not the noun it counts.
+_NOT_NOUNS = frozenset(
+    "of and or to in on at by for with from as than that which who is are was were be "
+    "been has have had will would can could may might should must do does did not "
+    "the a an this these those it its their our your his her per each".split()
+)
+
+_W = "|".join(sorted(_UNITS, key=len, reverse=True))
+_WORD_NUMBER = (
+    rf"(?:(?:a|one)\s+(?:hundred|thousand|dozen)|(?:{_W}|hundred|thousand|million|billion)"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|hundred|thousand|million|billion))*)"
+    r"(?:\s+and\s+a\s+half)?"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+_CODES = "|".join(sorted(c.alpha_3 for c in pycountry.currencies))
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
+_QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_CUR_WORDS = "|".join(_CURRENCY_WORDS)
+_DUR = "|".join(["centuries", *_DURATION_UNITS])
+_QTY = "|".join(re.escape(q) for q in sorted(_QUANTITY_UNITS, key=len, reverse=True))
+_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_DQ = "|".join(re.escape(q) for q in sorted(_DATE_QUALIFIERS, key=len, reverse=True))
+
+_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
+    rf"(?P<num>{_NUMBER})"
+    rf"(?:\s*(?:–|—|-|to|and)\s*(?:{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
+    rf"times\b|-?fold\b|(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
+    rf"(?:-(?P<glued>[a-z]+))?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?"
+    rf"(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
+    rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
+)
+_YEAR = re.compile(
+    rf"(?<![\w$€£.,-])(?:(?P<qual>{_DQ})[\s-]?)?(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
+    r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
+)
+_ORDINAL = re.compile(
+    rf"\b(?P<det>the|a|its|our|their|his|her|this)\s+"
+    rf"(?P<ord>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)",
+    re.IGNORECASE,
+)
+_NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A normalised figure: offsets relative to the text it was found in."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    normalized: str | None
+    qualifier: str | None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in ``text``, in order; where candidates overlap the longest wins."""
+    found = [*_dates(text), *_years(text), *_ordinals(text), *_amounts(text)]
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[Figure] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a number in digits or English words, or None if it is not one."""
+    s = " ".join(words.lower().replace(",", "").split())
+    if re.fullmatch(r"\d*\.?\d+", s):
+        return float(s)
+    half = s.endswith(" and a half")
+    s = s.removesuffix(" and a half")
+    s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
+    s = re.sub(r"^a (hundred|thousand)", r"one \1", s)
+    try:
+        value = float(text2num(s.replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+    return value + 0.5 if half else value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _amounts(text: str):
+    for m in _AMOUNT.finditer(text):
+        num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
+        value = parse_number(num)
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
+            if glued.rstrip("s") in _DURATION_UNITS and not unit:
+                unit = glued
+            elif glued != "fold":
+                if re.fullmatch(_DIGITS, num) is None:
+                    continue
+                end = m.end("num")
+                unit = ""
+        if m["num2"] and m["between"] is None and re.search(r"\band\b", m.group()):
+            end = m.end("num")  # "two and three" without "between" is two numbers
+            value2 = None
+        else:
+            value2 = parse_number(m["num2"]) if m["num2"] else None
+        scale = _SCALES.get((m["scale"] or "").lower(), 1)
+        if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
+            scale = 1
+            end = min(end, m.start("scale"))
+        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
+            continue  # pronoun or determiner "one"
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        if m["between"] or value2 is not None:
+            qualifier = "range" if value2 is not None else qualifier
+        if m["between"] and value2 is None:
+            start = m.start("qual") if m["qual"] else m.start("num") if not m["cur"] else start
+        value *= scale
+        if value2 is not None:
+            value2 *= scale
+        currency = _currency(m["cur"], m["code"], unit)
+        kind, unit_out, normalized = _classify(text, end, value, unit, currency)
+        if kind == "count" and unit_out is None:
+            noun = _counted_noun(text, end)
+            if noun is None:
+                if not re.fullmatch(_DIGITS, num):
+                    continue  # a bare number word: "the two", "two of them"
+                kind = "quantity"
+            else:
+                unit_out, end = noun
+        if kind == "duration" and normalized and value2 is None:
+            normalized = _duration(value, unit)
+        yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+
+
+def _currency(symbol: str | None, code: str | None, unit: str) -> str | None:
+    if symbol:
+        return _CURRENCY_SYMBOLS[symbol]
+    if code:
+        return code.upper()
+    word = unit.rstrip("s")
+    return _CURRENCY_WORDS.get(word)
+
+
+def _classify(text: str, end: int, value: float, unit: str, currency: str | None):
+    """kind, unit and normalized value of an amount."""
+    u = unit.rstrip("s") if unit not in {"bps", "bcm"} else unit
+    if currency:
+        return "money", currency, _fmt(value)
+    if unit in {"%", "pct"} or unit.startswith(("percent", "per")):
+        if "point" in unit:
+            return "percent", "percentage_point", _fmt(value)
+        return "percent", "percent", _fmt(value)
+    if unit.startswith("basis") or unit == "bps":
+        return "percent", "basis_point", _fmt(value)
+    if unit == "times" or unit.endswith("fold"):
+        return "multiplier", "times", _fmt(value)
+    if u in _DURATION_UNITS or unit == "centuries":
+        name = "century" if unit == "centuries" else u
+        return "duration", name, "duration"
+    if u in _QUANTITY_UNITS or unit in _QUANTITY_UNITS:
+        return "quantity", _QUANTITY_UNITS.get(u) or _QUANTITY_UNITS.get(unit), _fmt(value)
+    return "count", None, _fmt(value)
+
+
+def _duration(value: float, unit: str) -> str:
+    u = "century" if unit.lower() == "centuries" else unit.lower().rstrip("s")
+    amount = value * _DURATION_FACTOR.get(u, 1)
+    designator = _DURATION_UNITS[u]
+    prefix = "PT" if u in {"hour", "minute", "second"} else "P"
+    return f"{prefix}{_fmt(amount)}{designator}"
+
+
+def _counted_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The noun a number counts (``five littoral states`` -> states) and its end."""
+    m = _NEXT_WORDS.match(text, end)
+    if not m or m[1] in _NOT_NOUNS:
+        return None
+    first, second = m[1], m[2]
+    if second and second not in _NOT_NOUNS and _adjectival(first):
+        return second, m.end(2)
+    return first, m.end(1)
+
+
+def _adjectival(word: str) -> bool:
+    return word.endswith(("al", "ive", "ic", "ous", "ern", "ful", "ian", "ary", "ing", "ed")) or (
+        word in {"new", "big", "major", "main", "large", "small", "other", "more", "key", "old"}
+    )
+
+
+def _dates(text: str):
+    for m in _DATE.finditer(text):
+        month = _MONTHS[m["month"].lower()]
+        day = m["day1"] or m["day2"]
+        year = m["year"]
+        if m["month"] == "May" and not (day or year or m["qual"]):
+            continue  # the modal verb
+        if not (day or year or m["qual"]) and not re.search(
+            r"\b(?:in|since|until|by|from|of|before|after|during)\s+$", text[: m.start()]
+        ):
+            continue  # a bare month name must be introduced as a time
+        if year:
+            normalized = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            value = float(year)
+        else:
+            normalized = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
+            value = None
+        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        yield Figure(m.start(), m.end(), "date", value, None, "month", normalized, qualifier)
+
+
+def _years(text: str):
+    for m in _YEAR.finditer(text):
+        year = m["year"]
+        start = m.start()
+        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        if m["decade"]:
+            if m["qual"] is None and m["the"] is None:
+                start = m.start("year")
+            yield Figure(start, m.end(), "date", float(year), None, "decade", year[:3], qualifier)
+            continue
+        if m["the"] and m["qual"] is None:
+            start = m.start("year")
+        yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
+
+
+def _ordinals(text: str):
+    for m in _ORDINAL.finditer(text):
+        word = m["ord"].lower()
+        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        noun = m["noun"]
+        if noun in _NOT_NOUNS or noun in {"time", "place"}:
+            continue
+        yield Figure(m.start(), m.end(), "ordinal", float(value), None, noun, _fmt(value), None)

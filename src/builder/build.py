@@ -111,7 +111,7 @@ def assemble(
         shutil.copyfile(transcript, root / "sources" / transcript.name)
         first = tables["interviews"][0]
         metadata = {**metadata, "name": first["interview_id"], "title": first["title"]}
-        metadata["description"] = f"The interview \"{first['title']}\" as data."
+        metadata["description"] = f'The interview "{first["title"]}" as data.'
     else:
         shutil.copytree(sources_dir, root / "sources")
     # describe

@@ -3,6 +3,7 @@
 
     builder build [FILE.txt] [--out DIR] [--encoding ENC]
     builder validate [DIR]
+    builder docs
 
 Exit status: 0 on success, 1 when validation fails, 2 on bad input.
 """
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 from builder.build import build
+from builder.docs import update_readme
 from builder.errors import BuildError
 from builder.schemas import ROOT
 from builder.validate import validate_package
@@ -28,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--encoding", help="decode transcripts with this encoding (default utf-8)")
     v = sub.add_parser("validate", help="run every check on a built package")
     v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
+    sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
     return parser
 
 
@@ -41,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
             summary = build(args.out or ROOT, transcript=args.file, encoding=args.encoding)
             counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
             print(f"built {summary.out}: {counts}")
+            return 0
+        if args.command == "docs":
+            print("README.md updated" if update_readme() else "README.md is current")
             return 0
         failures = validate_package(args.dir.resolve())
     except BuildError as err:

@@ -62,9 +62,7 @@ class EntityFinder:
 
     def spans(self, doc: Doc) -> list[Span]:
         """Matched spans, longest first where they overlap, in text order."""
-        spans = [
-            Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)
-        ]
+        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
     def find(self, doc: Doc) -> list[Match]:

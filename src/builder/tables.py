@@ -250,7 +250,9 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
             answer_id = _id(iid, "a", seq["answer"], n_a)
             rows["answers"].append(Answer(answer_id, iid, question_id, seq["answer"], **common))
             segments.append(
-                Segment("answer", turn.start, turn.end, question_id=question_id, answer_id=answer_id)
+                Segment(
+                    "answer", turn.start, turn.end, question_id=question_id, answer_id=answer_id
+                )
             )
     return segments
 

@@ -376,9 +376,7 @@ def _gap_is_blank(text: str, a: _Line, b: _Line) -> bool:
     return b.number - a.number > 1
 
 
-def _paragraphs(
-    text: str, lines: list[_Line], blank_separated: bool
-) -> list[tuple[_Line, _Line]]:
+def _paragraphs(text: str, lines: list[_Line], blank_separated: bool) -> list[tuple[_Line, _Line]]:
     """Group lines into paragraphs: (first line, last line) of each."""
     out: list[tuple[_Line, _Line]] = []
     for line in lines:

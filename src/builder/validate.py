@@ -40,8 +40,14 @@ SPANS = {
         ("title", "title_char_start", "title_char_end"),
         ("intro", "intro_char_start", "intro_char_end"),
     ],
-    "questions": [("text", "char_start", "char_end"), ("label", "label_char_start", "label_char_end")],
-    "answers": [("text", "char_start", "char_end"), ("label", "label_char_start", "label_char_end")],
+    "questions": [
+        ("text", "char_start", "char_end"),
+        ("label", "label_char_start", "label_char_end"),
+    ],
+    "answers": [
+        ("text", "char_start", "char_end"),
+        ("label", "label_char_start", "label_char_end"),
+    ],
     "entity_mentions": [("text", "char_start", "char_end")],
     "figures": [
         ("text", "char_start", "char_end"),
@@ -197,7 +203,13 @@ def check_formats_equal(tables: dict[str, dict[str, list[dict]]]) -> list[str]:
         for fmt in ("jsonl", "parquet"):
             if by_format[fmt] != by_format["csv"]:
                 n = next(
-                    (i for i, (a, b) in enumerate(zip(by_format["csv"], by_format[fmt])) if a != b),
+                    (
+                        i
+                        for i, (a, b) in enumerate(
+                            zip(by_format["csv"], by_format[fmt], strict=False)
+                        )
+                        if a != b
+                    ),
                     min(len(by_format["csv"]), len(by_format[fmt])),
                 )
                 out.append(f"{table_path(fmt, table)}: differs from the CSV at row {n + 1}")
@@ -238,6 +250,7 @@ def check_offsets(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[st
 
 
 def check_coverage(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[str]:
+    """Report each run of non-whitespace characters covered by no row, or by several."""
     out = []
     for iid, text in texts.items():
         hits = [0] * len(text)
@@ -249,14 +262,20 @@ def check_coverage(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[s
                     if row[a] is not None:
                         for i in range(row[a], row[b]):
                             hits[i] += 1
-        for i, ch in enumerate(text):
-            if not ch.isspace() and hits[i] != 1:
-                line = text.count("\n", 0, i) + 1
-                col = i - (text.rfind("\n", 0, i) + 1) + 1
-                what = "in no row" if hits[i] == 0 else f"in {hits[i]} rows"
-                out.append(f"{iid}: line {line}, column {col}: {ch!r} is {what}")
-                if len(out) >= 20:
-                    return out
+        i = 0
+        while i < len(text):
+            if text[i].isspace() or hits[i] == 1:
+                i += 1
+                continue
+            j = i
+            while j < len(text) and hits[j] == hits[i] and (hits[j] != 1 or text[j].isspace()):
+                j += 1
+            run = text[i:j].rstrip()
+            line = text.count("\n", 0, i) + 1
+            col = i - (text.rfind("\n", 0, i) + 1) + 1
+            what = "in no row" if hits[i] == 0 else f"in {hits[i]} rows"
+            out.append(f"{iid}: line {line}, column {col}: {run[:60]!r} is {what}")
+            i = j
     return out
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import filecmp
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from builder.candidates import CandidateFinder, Proposal, load_model, write_review
 from builder.errors import BuildError
 from builder.package import describe, write_schemas
 from builder.schemas import ROOT, TABLES
@@ -34,16 +35,18 @@ from builder.writers import write_table
 
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
-PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl")
-PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "sources")
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review")
+PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources")
+REVIEW_FILE = "review/entity-candidates.csv"
 
 
 @dataclass(frozen=True)
 class Summary:
-    """What a build produced: rows per table."""
+    """What a build produced: rows per table, and names proposed for the gazetteer."""
 
     out: Path
     rows: dict[str, int]
+    n_candidates: int
 
 
 def build(
@@ -52,13 +55,31 @@ def build(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
+    strict: bool = False,
+    ner_model: str | None = None,
 ) -> Summary:
-    """Build the package into ``out`` (the repository by default) and validate it."""
+    """Build the package into ``out`` (the repository by default) and validate it.
+
+    ``strict`` makes names the gazetteer lacks an error; ``ner_model`` names an
+    installed spaCy pipeline whose entities are added to those proposals.
+    """
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        rows = assemble(tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir)
+        model = load_model(ner_model) if ner_model else None
+        rows, proposals = assemble(
+            tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
+        )
+        if strict and proposals:
+            first = proposals[0]
+            raise BuildError(
+                f"{len(proposals)} name(s) the gazetteer lacks, first {first.text!r}",
+                first.interview_id,
+                first.line,
+                f"see {REVIEW_FILE} of a build without --strict; add them to "
+                "sources/gazetteer.csv (or as aliases) and build again",
+            )
         failures = validate_package(tmp, drift=False)
         if failures:
             raise BuildError(
@@ -68,7 +89,7 @@ def build(
         _publish(tmp, out, PUBLISHED_IN_REPO if out == ROOT else PUBLISHED_ELSEWHERE)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return Summary(out, rows)
+    return Summary(out, rows, len(proposals))
 
 
 def assemble(
@@ -77,35 +98,21 @@ def assemble(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-) -> dict[str, int]:
-    """Write a complete package into the empty folder ``root``; rows per table."""
-    # read
-    metadata = read_package_metadata(SOURCES_DIR)
-    if transcript is not None:
-        if not transcript.is_file():
-            raise BuildError("no such transcript file", transcript)
-        interviews = [source_for_file(transcript, encoding or "utf-8")]
-        gazetteer = read_gazetteer(SOURCES_DIR)
-    else:
-        check_sources(sources_dir)
-        interviews = read_manifest(sources_dir)
-        if encoding:
-            interviews = [_with_encoding(s, encoding) for s in interviews]
-        gazetteer = read_gazetteer(sources_dir)
-    # parse
-    parsed = []
-    for source in interviews:
-        raw = source.path.read_bytes()
-        text = read_text(source.path, source.encoding)
-        turns = parse(text, source.path, source.title, source.interviewer_speaker)
-        package_path = _package_path(source, transcript, sources_dir)
-        parsed.append((source, package_path, raw, turns))
-    # extract and tabulate
-    tables = tabulate(parsed, gazetteer)
+    model=None,
+) -> tuple[dict[str, int], list[Proposal]]:
+    """Write a complete package into the empty folder ``root``.
+
+    Returns the rows per table and the names proposed for the gazetteer.
+    """
+    tables, proposals = extract(
+        transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
+    )
     # write
     for table in TABLES:
         write_table(root, table, tables[table])
     write_schemas(root)
+    write_review(root / REVIEW_FILE, proposals)
+    metadata = read_package_metadata(SOURCES_DIR)
     if transcript is not None:
         (root / "sources").mkdir()
         shutil.copyfile(transcript, root / "sources" / transcript.name)
@@ -116,13 +123,39 @@ def assemble(
         shutil.copytree(sources_dir, root / "sources")
     # describe
     describe(root, metadata, tables["interviews"])
-    return {table: len(rows) for table, rows in tables.items()}
+    return {table: len(rows) for table, rows in tables.items()}, proposals
 
 
-def _with_encoding(source: InterviewSource, encoding: str) -> InterviewSource:
-    from dataclasses import replace
-
-    return replace(source, encoding=encoding)
+def extract(
+    *,
+    transcript: Path | None = None,
+    encoding: str | None = None,
+    sources_dir: Path = SOURCES_DIR,
+    model=None,
+) -> tuple[dict[str, list[dict]], list[Proposal]]:
+    """Read, parse, extract and tabulate: every table's rows, and the name proposals."""
+    # read
+    if transcript is not None:
+        if not transcript.is_file():
+            raise BuildError("no such transcript file", transcript)
+        interviews = [source_for_file(transcript, encoding or "utf-8")]
+        gazetteer = read_gazetteer(SOURCES_DIR)
+    else:
+        check_sources(sources_dir)
+        interviews = read_manifest(sources_dir)
+        if encoding:
+            interviews = [replace(s, encoding=encoding) for s in interviews]
+        gazetteer = read_gazetteer(sources_dir)
+    # parse
+    parsed = []
+    for source in interviews:
+        raw = source.path.read_bytes()
+        text = read_text(source.path, source.encoding)
+        turns = parse(text, source.path, source.title, source.interviewer_speaker)
+        package_path = _package_path(source, transcript, sources_dir)
+        parsed.append((source, package_path, raw, turns))
+    # extract and tabulate
+    return tabulate(parsed, gazetteer, CandidateFinder(model))
 
 
 def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:

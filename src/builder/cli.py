@@ -1,7 +1,7 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--encoding ENC]
+    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict] [--ner-model NAME]
     builder validate [DIR]
     builder docs
 
@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from builder.build import build
+from builder.build import REVIEW_FILE, build
 from builder.docs import update_readme
 from builder.errors import BuildError
 from builder.schemas import ROOT
@@ -28,6 +28,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("file", nargs="?", type=Path, help="a transcript to build on its own")
     b.add_argument("--out", type=Path, help="output folder (default: the repository)")
     b.add_argument("--encoding", help="decode transcripts with this encoding (default utf-8)")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail when a transcript names something the gazetteer lacks",
+    )
+    b.add_argument(
+        "--ner-model", help="an installed spaCy pipeline (name or path) to propose names too"
+    )
     v = sub.add_parser("validate", help="run every check on a built package")
     v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
@@ -41,9 +49,19 @@ def main(argv: list[str] | None = None) -> int:
             if args.file is not None and args.out is None:
                 print("error: building one file needs --out DIR", file=sys.stderr)
                 return 2
-            summary = build(args.out or ROOT, transcript=args.file, encoding=args.encoding)
+            summary = build(
+                args.out or ROOT,
+                transcript=args.file,
+                encoding=args.encoding,
+                strict=args.strict,
+                ner_model=args.ner_model,
+            )
             counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
             print(f"built {summary.out}: {counts}")
+            print(
+                f"{summary.n_candidates} name(s) the gazetteer lacks: see "
+                f"{summary.out / REVIEW_FILE}"
+            )
             return 0
         if args.command == "docs":
             print("README.md updated" if update_readme() else "README.md is current")

@@ -35,7 +35,7 @@ def country_code(entry: GazetteerEntry) -> str | None:
     """ISO 3166-1 alpha-2 of a country entry, from pycountry by any of its names."""
     if entry.category != "country":
         return None
-    for name, _ in entry.names:
+    for name, _, _ in entry.names:
         try:
             return pycountry.countries.lookup(name).alpha_2
         except LookupError:
@@ -48,14 +48,17 @@ def country_code(entry: GazetteerEntry) -> str | None:
 
 
 class EntityFinder:
-    """Matches every name of every gazetteer entry in a spaCy Doc."""
+    """Matches every name of every gazetteer entry in a spaCy Doc, with the aliases
+    scoped to ``interview_id`` and those that hold everywhere."""
 
-    def __init__(self, gazetteer: list[GazetteerEntry]):
+    def __init__(self, gazetteer: list[GazetteerEntry], interview_id: str | None = None):
         nlp = blank_english()
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, str]] = {}
         for entry in gazetteer:
-            for name, form in entry.names:
+            for name, form, scope in entry.names:
+                if scope is not None and scope != interview_id:
+                    continue
                 key = f"{entry.entity_id}\t{form}\t{name}"
                 self._keys[nlp.vocab.strings.add(key)] = (entry.entity_id, form)
                 self._matcher.add(key, [nlp.make_doc(name)])

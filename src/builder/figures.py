@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from text_to_num import text2num
 
 _UNITS = {
@@ -91,11 +92,7 @@ _DATE_QUALIFIERS = {
     "the start of": "beginning", "beginning of": "beginning",
 }  # fmt: skip
 #: Words after a number that are not the noun it counts.
-_NOT_NOUNS = frozenset(
-    "of and or to in on at by for with from as than that which who is are was were be "
-    "been has have had will would can could may might should must do does did not "
-    "the a an this these those it its their our your his her per each".split()
-)
+_NOT_NOUNS = STOP_WORDS | {"per"}
 
 _W = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
@@ -233,8 +230,10 @@ def _amounts(text: str):
                 kind = "quantity"
             else:
                 unit_out, end = noun
-        if kind == "duration" and normalized and value2 is None:
+        if kind == "duration":
             normalized = _duration(value, unit)
+        if value2 is not None:
+            normalized = None  # a range has no single value: see value and value_max
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
 
 

@@ -44,7 +44,8 @@ class InterviewSource:
 
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """One curated entity and the names it goes by: (text, form) pairs."""
+    """One curated entity and the names it goes by: (text, form, scope) triples, where
+    scope is the one interview an alias is limited to (None: everywhere)."""
 
     entity_id: str
     name: str
@@ -53,7 +54,7 @@ class GazetteerEntry:
     wikidata_id: str | None
     related_entity_id: str | None
     description: str
-    names: list[tuple[str, str]] = field(default_factory=list)
+    names: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
@@ -149,9 +150,20 @@ def read_package_metadata(sources_dir: Path = SOURCES_DIR) -> dict:
 
 def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
     """The gazetteer entries with all their names, canonical name first."""
-    aliases: dict[str, list[tuple[str, str]]] = {}
-    for _, row in _rows(sources_dir / "gazetteer_aliases.csv"):
-        aliases.setdefault(row["entity_id"], []).append((row["alias"], row["form"]))
+    path = sources_dir / "gazetteer_aliases.csv"
+    aliases: dict[str, list[tuple[str, str, str | None]]] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for line, row in _rows(path):
+        key = (row["alias"], row.get("scope"))
+        if key in seen:
+            raise BuildError(
+                f"alias {row['alias']!r} listed twice (first on line {seen[key]})",
+                path,
+                line,
+                "an alias may name one entity only within its scope",
+            )
+        seen[key] = line
+        aliases.setdefault(row["entity_id"], []).append((row["alias"], row["form"], key[1]))
     out = []
     for _, row in _rows(sources_dir / "gazetteer.csv"):
         eid = row["entity_id"]
@@ -164,7 +176,7 @@ def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
                 wikidata_id=row.get("wikidata_id"),
                 related_entity_id=row.get("related_entity_id"),
                 description=row["description"],
-                names=[(row["name"], "name"), *aliases.get(eid, [])],
+                names=[(row["name"], "name", None), *aliases.get(eid, [])],
             )
         )
     return out

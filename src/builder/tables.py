@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 from spacy.tokens import Doc
 
+from builder.candidates import CandidateFinder, Proposal, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
 from builder.nlp import blank_english
@@ -157,14 +158,17 @@ def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) ->
 def tabulate(
     interviews: list[tuple[InterviewSource, str, bytes, Transcript]],
     gazetteer: list[GazetteerEntry],
-) -> dict[str, list[dict]]:
-    """All tables as lists of row dicts, for (source, package path, raw bytes, parse)."""
-    finder = EntityFinder(gazetteer)
+    candidates: CandidateFinder,
+) -> tuple[dict[str, list[dict]], list[Proposal]]:
+    """All tables as lists of row dicts, for (source, package path, raw bytes, parse),
+    and the proposed names the gazetteer lacks."""
     rows: dict[str, list] = {name: [] for name in ROW_TYPES}
+    proposals: list[Proposal] = []
     for source, source_path, raw, parsed in interviews:
         segments = _turn_rows(source, parsed, rows)
         rows["interviews"].append(_interview_row(source, source_path, raw, parsed, rows))
-        _mention_and_figure_rows(source.interview_id, parsed.text, segments, finder, rows)
+        finder = EntityFinder(gazetteer, source.interview_id)
+        proposals += _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
     counts = Counter(m.entity_id for m in rows["entity_mentions"])
     for entry in gazetteer:
         rows["entities"].append(
@@ -180,7 +184,7 @@ def tabulate(
                 n_mentions=counts[entry.entity_id],
             )
         )
-    return {name: [asdict(r) for r in table] for name, table in rows.items()}
+    return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
 
 
 def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
@@ -257,20 +261,35 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
     return segments
 
 
-def _mention_and_figure_rows(iid, text, segments, finder: EntityFinder, rows) -> None:
+def _extract(
+    iid, text, segments, finder: EntityFinder, candidates: CandidateFinder, rows
+) -> list[Proposal]:
+    """Entity mention and figure rows of one interview; returns its name proposals."""
     nlp = blank_english()
-    mentions, figures = [], []
-    for seg in segments:
-        doc: Doc = nlp(text[seg.start : seg.end])
+    docs: list[Doc] = [nlp(text[seg.start : seg.end]) for seg in segments]
+    capitalised = set().union(*(capitalised_words(d) for s, d in zip(segments, docs, strict=True)
+                                if s.role != "title"))  # fmt: skip
+    mentions, figures, proposals = [], [], []
+    for seg, doc in zip(segments, docs, strict=True):
         where = dict(
             interview_id=iid,
             role=seg.role,
             question_id=seg.question_id,
             answer_id=seg.answer_id,
         )
+        known = finder.spans(doc)
         for m in finder.find(doc):
             a, b = seg.start + m.start, seg.start + m.end
             mentions.append((a, b, m, where))
+        if seg.role != "title":
+            for c in candidates.find(doc, known, capitalised):
+                a = seg.start + c.start
+                sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
+                line = text.count("\n", 0, a) + 1
+                proposals.append(
+                    Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
+                             sent.text.strip())
+                )  # fmt: skip
         for f in find_figures(doc.text):
             sent = doc.char_span(f.start, f.end, alignment_mode="expand").sent
             s_text = sent.text
@@ -308,3 +327,4 @@ def _mention_and_figure_rows(iid, text, segments, finder: EntityFinder, rows) ->
                 **where,
             )
         )
+    return proposals

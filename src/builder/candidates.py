@@ -1,0 +1,246 @@
+"""Propose names the gazetteer lacks, so that a new transcript never goes unseen.
+
+Rules over spaCy's blank English pipeline (tokenizer, sentencizer, Matcher): a
+candidate is a run of capitalised tokens (``Sergey Lavrov``, ``Asian Development
+Bank``), possibly joined by ``of``/``the``/``for`` or a hyphen (not ``and``, which
+more often joins two names than sits inside one), or an acronym
+(``OPEC``). Not candidates: stop words and sentence-initial words that the transcript
+never capitalises mid-sentence (``Moreover``), month and day names, ``I``, titles on
+their own (``Ambassador``), anything the gazetteer already matches, and headlines
+(title case says nothing there), and ISO 4217 currency codes (``USD``). A title before a name makes it a PERSON and, as in
+OntoNotes, stays out of the span (``Foreign Minister Sergey Lavrov`` proposes
+``Sergey Lavrov``).
+
+The suggested type comes from the head word (``... Bank`` ORG, ``... Corridor`` FAC,
+``... Sea`` LOC, ``... Treaty`` LAW), the shape (an acronym: ORG; a demonym ending:
+NORP) or, where a user has a spaCy NER model installed, from that model (``--ner-model``).
+Candidates are written to ``review/entity-candidates.csv`` for curators, who add them
+to the gazetteer.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from builder.nlp import blank_english
+
+NAME_TYPES = {
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE",
+}  # fmt: skip
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "president", "vice", "prime",
+    "minister", "foreign", "deputy", "secretary", "general", "ambassador", "chairman",
+    "chairwoman", "chair", "director", "governor", "mayor", "senator", "king", "queen",
+    "prince", "princess", "pope", "ceo", "chief", "executive", "officer", "head", "speaker",
+    "commissioner", "envoy", "special", "representative", "coach", "captain", "manager",
+}  # fmt: skip
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}  # fmt: skip
+_HEADS = {
+    "ORG": {
+        "union", "organization", "organisation", "group", "company", "bank", "ministry",
+        "council", "committee", "agency", "association", "corporation", "inc", "ltd",
+        "fund", "institute", "university", "party", "commission", "parliament", "assembly",
+        "office", "embassy", "club", "federation", "alliance", "forum", "board", "court",
+        "authority", "service", "department", "foundation", "airlines", "bureau", "team",
+        "weekly", "daily", "times", "news", "post", "journal", "magazine", "observer",
+        "herald", "gazette", "radio", "tv", "television", "agency", "press",
+    },
+    "FAC": {
+        "corridor", "pipeline", "route", "railway", "road", "highway", "bridge", "port",
+        "airport", "station", "plant", "dam", "canal", "tunnel", "terminal", "stadium",
+    },
+    "LOC": {"sea", "ocean", "river", "lake", "mountains", "valley", "region", "gulf", "bay"},
+    "LAW": {"treaty", "convention", "agreement", "act", "charter", "accord", "protocol"},
+    "EVENT": {
+        "summit", "war", "games", "olympics", "olympiad", "cup", "championship", "conference",
+        "festival", "expo", "election", "elections", "revolution", "crisis",
+    },
+}  # fmt: skip
+_OPENERS = {"-", "–", "—", ":", "(", "[", '"', "“", "‘", "'"}
+_CURRENCIES = {c.alpha_3 for c in pycountry.currencies}
+_NAME = {"TEXT": {"REGEX": r"^[A-Z][\w’'.]*$"}}
+_PATTERNS = [
+    [dict(_NAME, OP="+")],
+    [dict(_NAME, OP="+"), {"LOWER": {"IN": ["of", "the", "for"]}}, dict(_NAME, OP="+")],
+    [dict(_NAME, OP="+"), {"LOWER": "of"}, {"LOWER": "the"}, dict(_NAME, OP="+")],
+    [dict(_NAME, OP="+"), {"ORTH": {"IN": ["-", "–"]}}, dict(_NAME, OP="+")],
+]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed name: offsets relative to the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    suggested_type: str | None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A candidate placed in a transcript, for the review file."""
+
+    interview_id: str
+    start: int
+    end: int
+    line: int
+    text: str
+    suggested_type: str | None
+    sentence: str
+
+
+def load_model(name: str) -> Language:
+    """An installed spaCy pipeline with an NER component (a package name or a path)."""
+    nlp = spacy.load(name)
+    if "ner" not in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
+        raise ValueError(f"spaCy pipeline {name!r} has no ner or entity_ruler component")
+    return nlp
+
+
+class CandidateFinder:
+    """Rule-based (and, optionally, model-based) proposals for names the gazetteer lacks."""
+
+    def __init__(self, model: Language | None = None):
+        self._nlp = blank_english()
+        self._matcher = Matcher(self._nlp.vocab)
+        self._matcher.add("NAME", _PATTERNS, greedy="LONGEST")
+        self._model = model
+
+    def find(self, doc: Doc, known: list[Span], capitalised: set[str]) -> list[Candidate]:
+        """Candidates in ``doc`` outside the ``known`` (gazetteer) spans.
+
+        ``capitalised`` holds the words the whole transcript writes capitalised in the
+        middle of a sentence; a sentence-initial word is a name only if it is there.
+        """
+        taken = {i for span in known for i in range(span.start, span.end)}
+        spans = [doc[s:e] for _, s, e in self._matcher(doc)]
+        out = {}
+        for span in filter_spans(spans):
+            span = _trim(span, capitalised)
+            if span is None or all(t.i in taken for t in span):
+                continue
+            rest = [t for t in span if t.i not in taken]
+            if all(t.lower_ in _TITLES or t.is_punct for t in rest):
+                continue
+            kind = suggest_type(span)
+            if kind == "PERSON":
+                span = _without_titles(span)
+            out[(span.start_char, span.end_char)] = Candidate(
+                span.start_char, span.end_char, span.text, kind
+            )
+        if self._model is not None:
+            for ent in self._model(doc.text).ents:
+                chars = set(range(ent.start_char, ent.end_char))
+                if ent.label_ not in NAME_TYPES or any(
+                    chars & set(range(k.start_char, k.end_char)) for k in known
+                ):
+                    continue
+                out[(ent.start_char, ent.end_char)] = Candidate(
+                    ent.start_char, ent.end_char, ent.text, ent.label_
+                )
+        return [out[k] for k in sorted(out)]
+
+
+def _initial(tok) -> bool:
+    """At the start of a sentence, or after a dash, colon or opening bracket or quote."""
+    return tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in _OPENERS)
+
+
+def capitalised_words(doc: Doc) -> set[str]:
+    """Words written capitalised other than at the start of a sentence."""
+    return {t.text for t in doc if not _initial(t) and t.text[:1].isupper()}
+
+
+def _trim(span: Span, capitalised: set[str]) -> Span | None:
+    """Drop leading stop words, and a sentence-initial word that the transcript never
+    capitalises elsewhere when it stands alone or before a title (``Yesterday Foreign
+    Minister ...``); None if nothing is left."""
+    start = span.start
+    doc = span.doc
+    while start < span.end:
+        tok = doc[start]
+        common = (
+            tok.is_stop or tok.lower_ in _CALENDAR or tok.text == "I" or tok.text in _CURRENCIES
+        )
+        initial = _initial(tok) and tok.text not in capitalised and not tok.is_upper
+        before_title = start + 1 < span.end and doc[start + 1].lower_.rstrip(".") in _TITLES
+        if common or (initial and (start + 1 == span.end or before_title)):
+            start += 1
+            continue
+        break
+    while span.end > start and doc[span.end - 1].is_punct:
+        span = doc[span.start : span.end - 1]
+    if start >= span.end:
+        return None
+    trimmed = doc[start : span.end]
+    if len(trimmed) == 1 and (trimmed[0].lower_ in _CALENDAR or trimmed[0].text == "I"):
+        return None
+    return trimmed
+
+
+def _without_titles(span: Span) -> Span:
+    """A person's name without the titles before it (OntoNotes PERSON spans)."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in _TITLES:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def suggest_type(span: Span) -> str:
+    """A type for a proposed name, from its head word and shape."""
+    words = [t for t in span if not t.is_punct]
+    head = words[-1].lower_
+    for label, heads in _HEADS.items():
+        if head in heads:
+            return label
+    if any(t.lower_.rstrip(".") in _TITLES for t in words[:-1]):
+        return "PERSON"
+    if len(words) == 1 and words[0].is_upper and len(words[0]) > 1:
+        return "ORG"
+    if len(words) == 1 and head.endswith(("ian", "ean", "ese", "ish", "ani", "ic")):
+        return "NORP"
+    return "PERSON" if len(words) > 1 else "GPE"
+
+
+def write_review(path: Path, proposals: list[Proposal]) -> None:
+    """One row per distinct candidate per interview, first occurrence first."""
+    groups: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
+    for p in proposals:
+        groups[(p.interview_id, p.text)].append(p)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(
+            [
+                "interview_id",
+                "text",
+                "suggested_type",
+                "n_occurrences",
+                "first_char_start",
+                "first_char_end",
+                "first_line",
+                "sentence",
+            ]
+        )
+        for (iid, text), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].start)):
+            first = items[0]
+            writer.writerow(
+                [iid, text, first.suggested_type or "", len(items), first.start, first.end,
+                 first.line, first.sentence]
+            )  # fmt: skip

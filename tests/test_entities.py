@@ -1,0 +1,178 @@
+"""Entities: one stable id per real-world entity, every mention found, nothing else."""
+
+import csv
+
+import pytest
+import spacy
+
+from builder.build import build, extract
+from builder.candidates import CandidateFinder, capitalised_words, load_model
+from builder.entities import EntityFinder, country_code
+from builder.errors import BuildError
+from builder.nlp import blank_english
+from builder.sources import GazetteerEntry, read_gazetteer
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return EntityFinder(read_gazetteer())
+
+
+def found(finder, text):
+    doc = blank_english()(text)
+    return [(text[m.start : m.end], m.entity_id, m.form) for m in finder.find(doc)]
+
+
+def test_possessive_is_outside_the_span(finder):
+    assert found(finder, "What are Russia’s current initiatives? Iran's too.") == [
+        ("Russia", "russia", "name"),
+        ("Iran", "iran", "name"),
+    ]
+
+
+def test_longest_name_wins_where_names_nest(finder):
+    assert found(finder, "co-chairs of the OSCE Minsk Group and the OSCE") == [
+        ("OSCE Minsk Group", "osce-minsk-group", "name"),
+        ("OSCE", "osce", "name"),
+    ]
+
+
+def test_all_forms_share_one_id(finder):
+    text = (
+        "The Eurasian Economic Union (EAEU) and the Minsk Group; the Republic of "
+        "Azerbaijan, that is Azerbaijan."
+    )
+    assert found(finder, text) == [
+        ("Eurasian Economic Union", "eurasian-economic-union", "name"),
+        ("EAEU", "eurasian-economic-union", "acronym"),
+        ("Minsk Group", "osce-minsk-group", "short"),
+        ("Republic of Azerbaijan", "azerbaijan", "official"),
+        ("Azerbaijan", "azerbaijan", "name"),
+    ]
+
+
+def test_names_match_on_word_boundaries_and_case(finder):
+    assert found(finder, "Russians, Russian, RUSSIA, Prussia, eu, EUR") == [
+        ("Russians", "russian", "alternative"),
+        ("Russian", "russian", "name"),
+    ]
+
+
+def test_scoped_alias_applies_only_in_its_interview():
+    gazetteer = read_gazetteer()
+    text = "The Embassy is in permanent contact."
+    scoped = EntityFinder(gazetteer, "cooperation-gains-momentum")
+    assert found(scoped, text) == [("Embassy", "russian-embassy-in-azerbaijan", "short")]
+    assert found(EntityFinder(gazetteer, "another-interview"), text) == []
+
+
+def test_country_codes_come_from_pycountry():
+    by_id = {e.entity_id: e for e in read_gazetteer()}
+    assert country_code(by_id["russia"]) == "RU"
+    assert country_code(by_id["iran"]) == "IR"
+    assert country_code(by_id["baku"]) is None
+    fake = GazetteerEntry("atlantis", "Atlantis", "GPE", "country", None, None, "x",
+                          [("Atlantis", "name", None)])  # fmt: skip
+    with pytest.raises(BuildError, match="not in pycountry"):
+        country_code(fake)
+
+
+def test_seed_mentions(rows):
+    mentions = rows["entity_mentions"]
+    by_entity = {}
+    for m in mentions:
+        by_entity.setdefault(m["entity_id"], []).append(m["text"])
+    # Counted by hand in the transcript (word-boundary, case-sensitive).
+    assert by_entity["collective-security-treaty-organization"] == [
+        "Collective Security Treaty Organization", "CSTO",
+        "Collective Security Treaty Organization", "CSTO",
+    ]  # fmt: skip
+    assert by_entity["eurasian-economic-union"] == [
+        "Eurasian Economic Union", "EAEU", "Eurasian Economic Union", "EAEU"
+    ]  # fmt: skip
+    assert by_entity["osce-minsk-group"] == ["OSCE Minsk Group", "Minsk Group", "Minsk Group"]
+    assert "osce" not in by_entity
+    assert len(by_entity["iran"]) == 1 and len(by_entity["iranian"]) == 1
+    texts = {m["text"] for m in mentions}
+    assert not texts & {"Q", "A", "Question", "Answer", "August", "September", "First"}
+
+
+def test_entity_counts_agree_with_mentions(rows):
+    counts = {}
+    for m in rows["entity_mentions"]:
+        counts[m["entity_id"]] = counts.get(m["entity_id"], 0) + 1
+    for e in rows["entities"]:
+        assert e["n_mentions"] == counts.get(e["entity_id"], 0)
+
+
+def test_demonyms_are_norp_entities_linked_to_their_place(rows):
+    entities = {e["entity_id"]: e for e in rows["entities"]}
+    assert entities["russian"]["type"] == "NORP"
+    assert entities["russian"]["related_entity_id"] == "russia"
+    assert entities["azerbaijani"]["related_entity_id"] == "azerbaijan"
+
+
+def propose(text):
+    doc = blank_english()(text)
+    return [
+        (c.text, c.suggested_type)
+        for c in CandidateFinder().find(doc, EntityFinder(read_gazetteer()).spans(doc),
+                                        capitalised_words(doc))
+    ]  # fmt: skip
+
+
+def test_candidates_are_names_the_gazetteer_lacks():
+    text = (
+        "Yesterday Foreign Minister Sergey Lavrov met the Asian Development Bank in Tbilisi. "
+        "Moreover, Russia and OPEC spoke. The Trans-Anatolian Pipeline opens in May."
+    )
+    assert propose(text) == [
+        ("Sergey Lavrov", "PERSON"),
+        ("Asian Development Bank", "ORG"),
+        ("Tbilisi", "GPE"),
+        ("OPEC", "ORG"),
+        ("Trans-Anatolian Pipeline", "FAC"),
+    ]
+
+
+def test_sentence_initial_word_is_a_candidate_only_if_capitalised_elsewhere():
+    assert propose("Frankly, it works.") == []
+    assert propose("Kyiv is large. We went to Kyiv.") == [("Kyiv", "GPE"), ("Kyiv", "GPE")]
+
+
+def test_review_file_lists_unknown_names_and_strict_refuses(tmp_path):
+    transcript = tmp_path / "chess.txt"
+    transcript.write_text(
+        "Chess talk\n\nQ: Did Magnus Carlsen play in Baku?\n\nA: Yes, at the Baku Olympiad.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    summary = build(out, transcript=transcript)
+    assert summary.n_candidates == 2
+    with (out / "review" / "entity-candidates.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["text"], r["suggested_type"], r["first_line"]) for r in rows] == [
+        ("Magnus Carlsen", "PERSON", "3"),
+        ("Baku Olympiad", "EVENT", "5"),
+    ]
+    before = (out / "datapackage.json").read_bytes()
+    with pytest.raises(BuildError, match="2 name.*Magnus Carlsen"):
+        build(out, transcript=transcript, strict=True)
+    assert (out / "datapackage.json").read_bytes() == before
+
+
+def test_an_installed_spacy_model_adds_its_entities(tmp_path):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "EVENT", "pattern": "world cup"}])
+    nlp.to_disk(tmp_path / "tiny-model")
+    transcript = tmp_path / "sport.txt"
+    transcript.write_text("Sport\n\nQ: And the world cup?\n\nA: Russia hosted it.\n", "utf-8")
+    _, proposals = extract(transcript=transcript, model=load_model(str(tmp_path / "tiny-model")))
+    assert [(p.text, p.suggested_type) for p in proposals] == [("world cup", "EVENT")]
+
+
+def test_a_pipeline_without_ner_is_refused(tmp_path):
+    spacy.blank("en").to_disk(tmp_path / "empty")
+    with pytest.raises(ValueError, match="no ner"):
+        load_model(str(tmp_path / "empty"))

@@ -2,6 +2,7 @@
 other domains (see quality.py; run it to print the figures)."""
 
 import pytest
+
 from quality import ANNOTATIONS, Score, entity_scores, figure_score
 
 

@@ -7,8 +7,8 @@ more often joins two names than sits inside one), or an acronym
 (``OPEC``). Not candidates: stop words and sentence-initial words that the transcript
 never capitalises mid-sentence (``Moreover``), month and day names, ``I``, titles on
 their own (``Ambassador``), anything the gazetteer already matches, and headlines
-(title case says nothing there), and ISO 4217 currency codes (``USD``). A title before a name makes it a PERSON and, as in
-OntoNotes, stays out of the span (``Foreign Minister Sergey Lavrov`` proposes
+(title case says nothing there), and ISO 4217 currency codes (``USD``). A title
+before a name makes it a PERSON and, as in OntoNotes, stays out of the span (``Foreign Minister Sergey Lavrov`` proposes
 ``Sergey Lavrov``).
 
 The suggested type comes from the head word (``... Bank`` ORG, ``... Corridor`` FAC,
@@ -58,7 +58,7 @@ _HEADS = {
         "office", "embassy", "club", "federation", "alliance", "forum", "board", "court",
         "authority", "service", "department", "foundation", "airlines", "bureau", "team",
         "weekly", "daily", "times", "news", "post", "journal", "magazine", "observer",
-        "herald", "gazette", "radio", "tv", "television", "agency", "press",
+        "herald", "gazette", "radio", "tv", "television", "press",
     },
     "FAC": {
         "corridor", "pipeline", "route", "railway", "road", "highway", "bridge", "port",

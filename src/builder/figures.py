@@ -74,6 +74,12 @@ _QUANTITY_UNITS = {
     "megawatt": "megawatt", "gw": "gigawatt", "gigawatt": "gigawatt", "kwh": "kilowatt_hour",
     "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "passenger": None,
 }  # fmt: skip
+#: Nouns after which a number is an identifier, not an amount.
+_IDENTIFYING_NOUNS = {
+    "article", "section", "chapter", "paragraph", "clause", "item", "number", "no", "page",
+    "line", "room", "gate", "flight", "resolution", "point", "level", "phase", "stage",
+    "version", "model", "type", "grade", "class", "route", "road", "block", "unit",
+}  # fmt: skip
 _QUALIFIERS = {
     "almost": "almost", "nearly": "almost", "close to": "almost", "about": "approximately",
     "around": "approximately", "approximately": "approximately", "roughly": "approximately",
@@ -113,7 +119,7 @@ _MONTH = "|".join(m.capitalize() for m in _MONTHS)
 _DQ = "|".join(re.escape(q) for q in sorted(_DATE_QUALIFIERS, key=len, reverse=True))
 
 _AMOUNT = re.compile(
-    rf"(?<![\w.,])(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
     rf"(?:\s*(?:–|—|-|to|and)\s*(?:{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
@@ -182,6 +188,10 @@ def parse_number(words: str) -> float | None:
     return value + 0.5 if half else value
 
 
+def _is_year(num: str | None) -> bool:
+    return bool(num) and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
+
+
 def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
@@ -190,7 +200,7 @@ def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
         value = parse_number(num)
-        if value is None:
+        if value is None or _identifier(text, m.start("num"), m):
             continue
         start, end = m.start(), m.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
@@ -232,9 +242,27 @@ def _amounts(text: str):
                 unit_out, end = noun
         if kind == "duration":
             normalized = _duration(value, unit)
-        if value2 is not None:
+        if kind == "quantity" and value2 is not None and _is_year(num) and _is_year(m["num2"]):
+            kind, unit_out = "date", "year"
+            normalized = f"{_fmt(value)}/{_fmt(value2)}"  # an ISO 8601 interval of years
+            yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+            continue
+        if value2 is not None and kind != "date":
             normalized = None  # a range has no single value: see value and value_max
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+
+
+def _identifier(text: str, start: int, m: re.Match) -> bool:
+    """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``."""
+    if m["qual"] or m["cur"] or m["code"] or m["between"]:
+        return False
+    before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    word = before[1]
+    if word.lower() in _IDENTIFYING_NOUNS:
+        return True
+    return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _MONTHS
 
 
 def _currency(symbol: str | None, code: str | None, unit: str) -> str | None:
@@ -333,6 +361,6 @@ def _ordinals(text: str):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         noun = m["noun"]
-        if noun in _NOT_NOUNS or noun in {"time", "place"}:
+        if noun in _NOT_NOUNS or noun in {"time", "place", "half", "quarter"}:
             continue
         yield Figure(m.start(), m.end(), "ordinal", float(value), None, noun, _fmt(value), None)

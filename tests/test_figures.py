@@ -1,0 +1,189 @@
+"""Figures: every numeric expression found and normalised, by rule.
+
+Each expectation below was worked out by hand from the sentence, not copied from output.
+"""
+
+import pytest
+
+from builder.figures import find_figures, parse_number
+
+# (sentence, expected figures: text, kind, value, value_max, unit, normalized, qualifier)
+CASES = [
+    (
+        "Trade reached $2.6 billion.",
+        [("$2.6 billion", "money", 2.6e9, None, "USD", "2600000000", None)],
+    ),
+    (
+        "The bank lent USD 20 million.",
+        [("USD 20 million", "money", 2e7, None, "USD", "20000000", None)],
+    ),
+    (
+        "Spending is Rb 3.4 trillion.",
+        [("Rb 3.4 trillion", "money", 3.4e12, None, "RUB", "3400000000000", None)],
+    ),
+    ("A $4.4 bln deal.", [("$4.4 bln", "money", 4.4e9, None, "USD", "4400000000", None)]),
+    ("It cost 300 euros.", [("300 euros", "money", 300, None, "EUR", "300", None)]),
+    ("Exports rose 17%.", [("17%", "percent", 17, None, "percent", "17", None)]),
+    ("Rates rose 15 per cent.", [("15 per cent", "percent", 15, None, "percent", "15", None)]),
+    (
+        "A cut of 25 basis points.",
+        [("25 basis points", "percent", 25, None, "basis_point", "25", None)],
+    ),
+    ("Inflation was .4% in May.", [(".4%", "percent", 0.4, None, "percent", "0.4", None)]),
+    ("Growth of 2–3 percent.", [("2–3 percent", "percent", 2, 3, "percent", None, "range")]),
+    (
+        "It was almost 32 percent.",
+        [("almost 32 percent", "percent", 32, None, "percent", "32", "almost")],
+    ),
+    (
+        "We hired between 10 and 20 engineers.",
+        [("between 10 and 20 engineers", "count", 10, 20, "engineers", None, "range")],
+    ),
+    ("They built 1,200 homes.", [("1,200 homes", "count", 1200, None, "homes", "1200", None)]),
+    (
+        "We signed a dozen contracts.",
+        [("a dozen contracts", "count", 12, None, "contracts", "12", None)],
+    ),
+    (
+        "There are twenty-five members.",
+        [("twenty-five members", "count", 25, None, "members", "25", None)],
+    ),
+    (
+        "It took two and a half years.",
+        [("two and a half years", "duration", 2.5, None, "year", "P2.5Y", None)],
+    ),
+    ("Since the 1990s, prices rose.", [("the 1990s", "date", 1990, None, "decade", "199", None)]),
+    (
+        "In 5 months of 2023 it fell.",
+        [
+            ("5 months", "duration", 5, None, "month", "P5M", None),
+            ("2023", "date", 2023, None, "year", "2023", None),
+        ],
+    ),
+    ("Output was 17.5 bcm.", [("17.5 bcm", "quantity", 17.5, None, "bcm", "17.5", None)]),
+    ("We shipped 40 tonnes.", [("40 tonnes", "quantity", 40, None, "tonne", "40", None)]),
+    ("He served for nine years.", [("nine years", "duration", 9, None, "year", "P9Y", None)]),
+    (
+        "After more than 20 years of talks.",
+        [("more than 20 years", "duration", 20, None, "year", "P20Y", "more_than")],
+    ),
+    ("Goods grew 100 times.", [("100 times", "multiplier", 100, None, "times", "100", None)]),
+    ("Signed in August 2018.", [("August 2018", "date", 2018, None, "month", "2018-08", None)]),
+    (
+        "The summit in early September.",
+        [("early September", "date", None, None, "month", "--09", "early")],
+    ),
+    (
+        "Launch at the end of 2018 or early in 2019.",
+        [
+            ("the end of 2018", "date", 2018, None, "year", "2018", "end"),
+            ("early in 2019", "date", 2019, None, "year", "2019", "early"),
+        ],
+    ),
+    ("Tourists came in 2017.", [("2017", "date", 2017, None, "year", "2017", None)]),
+    (
+        "The fifth roadmap deals with visas.",
+        [("The fifth roadmap", "ordinal", 5, None, "roadmap", "5", None)],
+    ),
+    (
+        "All five littoral states agreed.",
+        [("five littoral states", "count", 5, None, "states", "5", None)],
+    ),
+    (
+        "We met on 17 July 2018.",
+        [("17 July 2018", "date", 2018, None, "month", "2018-07-17", None)],
+    ),
+    (
+        "It opened on July 17, 2018.",
+        [("July 17, 2018", "date", 2018, None, "month", "2018-07-17", None)],
+    ),
+    ("It took 30 minutes.", [("30 minutes", "duration", 30, None, "minute", "PT30M", None)]),
+    (
+        "Up to 300 nurses will train.",
+        [("Up to 300 nurses", "count", 300, None, "nurses", "300", "up_to")],
+    ),
+    (
+        "Prices rose about 4 percent.",
+        [("about 4 percent", "percent", 4, None, "percent", "4", "approximately")],
+    ),
+    ("Two decades passed.", [("Two decades", "duration", 2, None, "decade", "P20Y", None)]),
+    ("Costs fell threefold.", [("threefold", "multiplier", 3, None, "times", "3", None)]),
+    (
+        "From 2015 to 2018 we grew.",
+        [("From 2015 to 2018", "date", 2015, 2018, "year", "2015/2018", "range")],
+    ),
+    (
+        "About 1.5 million people live there.",
+        [("About 1.5 million people", "count", 1.5e6, None, "people", "1500000", "approximately")],
+    ),
+    (
+        "It costs 3.5 trillion rubles.",
+        [("3.5 trillion rubles", "money", 3.5e12, None, "RUB", "3500000000000", None)],
+    ),
+]
+
+NOT_FIGURES = [
+    "Since we are one of the co-chairs.",
+    "First and foremost, it is the development of our relations.",
+    "The volume of two-way investments.",
+    "Both sides agree, and both countries gain.",
+    "You were appointed just several months ago.",
+    "Gas supplies start in a couple of years.",
+    "Last year, trade grew; this year it will too.",
+    "No one knows, and one another.",
+    "We may meet soon. March on!",
+    "It rained for dozens of days.",
+    "Hundreds of people and millions of dollars.",
+    "Article 5 applies, see page 3.",
+    "COVID-19 hit hard; Boeing 737 jets were grounded.",
+]
+
+
+def rows(sentence):
+    return [
+        (sentence[f.start : f.end], f.kind, f.value, f.value_max, f.unit, f.normalized, f.qualifier)
+        for f in find_figures(sentence)
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_figure_forms(sentence, expected):
+    assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_words_that_only_look_numeric(sentence):
+    assert rows(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("nine", 9), ("twenty-five", 25), ("one hundred and five", 105), ("a dozen", 12),
+     ("two and a half", 2.5), ("1,200", 1200), (".4", 0.4), ("a thousand", 1000)],
+)  # fmt: skip
+def test_number_words(words, value):
+    assert parse_number(words) == value
+
+
+def test_seed_figures(rows_by_kind):
+    # Counted by hand in the transcript: see README, "Figures".
+    assert rows_by_kind == {
+        "count": 8, "date": 5, "duration": 3, "money": 1, "multiplier": 1, "ordinal": 1,
+        "percent": 1,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def rows_by_kind(rows):
+    kinds = {}
+    for f in rows["figures"]:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    return kinds
+
+
+def test_figures_carry_their_sentence(rows, seed_text):
+    for f in rows["figures"]:
+        assert f["sentence_char_start"] <= f["char_start"] < f["char_end"] <= f["sentence_char_end"]
+        assert seed_text[f["sentence_char_start"] : f["sentence_char_end"]] == f["sentence"]
+    money = next(f for f in rows["figures"] if f["kind"] == "money")
+    assert money["sentence"] == "Last year, our trade turnover reached a respectable $2.6 billion."

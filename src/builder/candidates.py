@@ -8,8 +8,8 @@ more often joins two names than sits inside one), or an acronym
 never capitalises mid-sentence (``Moreover``), month and day names, ``I``, titles on
 their own (``Ambassador``), anything the gazetteer already matches, and headlines
 (title case says nothing there), and ISO 4217 currency codes (``USD``). A title
-before a name makes it a PERSON and, as in OntoNotes, stays out of the span (``Foreign Minister Sergey Lavrov`` proposes
-``Sergey Lavrov``).
+before a name makes it a PERSON and, as in OntoNotes, stays out of the span
+(``Foreign Minister Sergey Lavrov`` proposes ``Sergey Lavrov``).
 
 The suggested type comes from the head word (``... Bank`` ORG, ``... Corridor`` FAC,
 ``... Sea`` LOC, ``... Treaty`` LAW), the shape (an acronym: ORG; a demonym ending:

@@ -13,8 +13,10 @@ How turns are recognised (the first rule that applies to the file wins):
    only when it is written in capitals or when its speaker has at least two turns, so
    a one-off ``Note:`` or dateline stays text. The text may follow on the next line.
    Question words make a question and answer words an answer. Among named speakers the
-   interviewer is the one the manifest names (``interviewer_speaker``), else the one
-   whose turns most often contain a question mark; every other speaker answers.
+   interviewer is the one the manifest names (``interviewer_speaker``), else any whose
+   name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``), else the one whose
+   turns most often contain a question mark; every other speaker answers. Where only
+   questions are labelled, the paragraph after each question starts its answer.
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise.
@@ -51,7 +53,10 @@ _QA_LABEL = re.compile(
     rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS}){_BOLD}"
     rf"(?:\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
-_NAME_WORD = r"(?:[A-Z\u00c0-\u00de][\w’'.\-]*|of|the|de|la|le|van|von|der|al|bin|and|for)"
+_NAME_WORD = (
+    r"(?:[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f][\w\u0300-\u036f’'.\-]*"
+    r"|of|the|de|la|le|van|von|der|al|bin|and|for)"
+)
 _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
     rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
@@ -146,8 +151,10 @@ def parse(
     """Split ``text`` into title, intro paragraphs and turns (see the module docs)."""
     lines = _lines(text)
     markers = _label_markers(text, lines)
-    if len(markers) >= 2:
+    if len(markers) >= 2 or any(m.kind in ("question", "answer") for m in markers.values()):
         roles = _label_roles(text, lines, markers, interviewer_speaker)
+        if set(roles.values()) == {"question"}:
+            _add_unlabelled_answers(text, lines, markers, roles)
     else:
         markers, roles = _dash_markers(text, lines)
         if len(markers) < 2:
@@ -158,7 +165,7 @@ def parse(
             path,
             lines[0].number,
             "mark each turn at the start of its line with `Q:`/`A:`, a speaker name "
-            "such as `SMITH:`, or a dash `- `",
+            "such as `SMITH:`, a dash `- `, or number the questions `1. ...?`",
         )
     return _assemble(text, path, lines, markers, roles, title)
 
@@ -166,18 +173,12 @@ def parse(
 def _lines(text: str) -> list[_Line]:
     """Non-blank lines with the offsets of their first and last non-space characters."""
     out = []
-    pos = 0
     for number, m in enumerate(_LINE.finditer(text), start=1):
-        raw = m.group()
-        if not raw and m.start() == len(text) and pos == len(text) and number > 1:
-            break
-        body = raw.rstrip("\r\n")
+        body = m.group().rstrip("\r\n")
         stripped = body.strip()
         if stripped:
-            lead = len(body) - len(body.lstrip())
-            start = m.start() + lead
+            start = m.start() + len(body) - len(body.lstrip())
             out.append(_Line(number, start, start + len(stripped)))
-        pos = m.end()
         if m.end() == len(text):
             break
     return out
@@ -236,23 +237,23 @@ def _label_roles(
 ) -> dict[int, str]:
     """Question or answer for each labelled line."""
     speakers = {i: m.key for i, m in markers.items() if m.kind == "speaker"}
-    has_question_words = any(m.kind == "question" for m in markers.values())
-    asker = None
+    identities = set(speakers.values())
+    role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}
+    askers = {k for k in identities if role_words & set(re.split(r"[ ,]+", k))}
     if interviewer:
-        asker = _resolve(_speaker_key(interviewer), set(speakers.values()))
-    elif speakers and not has_question_words:
+        askers = {_resolve(_speaker_key(interviewer), identities)}
+    elif speakers and not askers and not any(m.kind == "question" for m in markers.values()):
         asked: Counter[str] = Counter()
         spoke: Counter[str] = Counter()
         order = list(dict.fromkeys(speakers.values()))
         for i, key in speakers.items():
             spoke[key] += 1
-            end = _turn_end(lines, markers, i)
-            asked[key] += "?" in text[lines[i].start : end]
-        asker = max(order, key=lambda k: (asked[k] / spoke[k], -order.index(k)))
+            asked[key] += "?" in text[lines[i].start : _turn_end(lines, markers, i)]
+        askers = {max(order, key=lambda k: (asked[k] / spoke[k], -order.index(k)))}
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":
-            roles[i] = "question" if m.key == asker else "answer"
+            roles[i] = "question" if m.key in askers else "answer"
         else:
             roles[i] = m.kind
     return roles
@@ -292,7 +293,8 @@ def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], di
 
 
 def _numbered_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], dict[int, str]]:
-    """A numbered line that asks something is a question; the next line starts its answer."""
+    """A numbered line that asks something is a question; the paragraph after it starts
+    its answer."""
     markers: dict[int, _Marker] = {}
     roles: dict[int, str] = {}
     for i, line in enumerate(lines):
@@ -300,11 +302,28 @@ def _numbered_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker]
         if m and text[m.end() : m.end() + 1] in _SPACE and "?" in text[line.start : line.end]:
             markers[i] = _Marker("number", line.start, m.end(), None)
             roles[i] = "question"
-    for i in list(roles):
-        if i + 1 < len(lines) and i + 1 not in markers:
-            markers[i + 1] = _Marker("none", lines[i + 1].start, lines[i + 1].start, None)
-            roles[i + 1] = "answer"
+    _add_unlabelled_answers(text, lines, markers, roles)
     return markers, roles
+
+
+def _add_unlabelled_answers(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+) -> None:
+    """Where only questions are marked, the paragraph after each question starts an
+    answer that runs to the next question."""
+    blank_separated = _blank_line_separated(lines, markers)
+    for i in sorted(markers):
+        j = i + 1
+        while (
+            blank_separated
+            and j < len(lines)
+            and j not in markers
+            and (not _gap_is_blank(lines[j - 1], lines[j]))
+        ):
+            j += 1
+        if j < len(lines) and j not in markers:
+            markers[j] = _Marker("none", lines[j].start, lines[j].start, None)
+            roles[j] = "answer"
 
 
 def _assemble(
@@ -315,7 +334,7 @@ def _assemble(
     roles: dict[int, str],
     title: str | None,
 ) -> Transcript:
-    blank_separated = _blank_line_separated(text, lines, markers)
+    blank_separated = _blank_line_separated(lines, markers)
     first = min(markers)
     title_span = None
     intros: list[tuple[int, int]] = []
@@ -323,7 +342,7 @@ def _assemble(
     if front and (title is None or _same(text[front[0].start : front[0].end], title)):
         title_span = (front[0].start, front[0].end)
         front = front[1:]
-    intros = [(a.start, b.end) for a, b in _paragraphs(text, front, blank_separated)]
+    intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []
     starts = sorted(markers)
@@ -354,7 +373,7 @@ def _assemble(
                 speaker=marker.speaker,
                 label_start=marker.label_start if labelled else None,
                 label_end=marker.label_end if labelled else None,
-                n_paragraphs=len(_paragraphs(text, body, blank_separated)),
+                n_paragraphs=len(_paragraphs(body, blank_separated)),
             )
         )
     return Transcript(text=text, title=title_span, intros=intros, turns=turns)
@@ -364,23 +383,22 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _blank_line_separated(text: str, lines: list[_Line], markers: dict[int, _Marker]) -> bool:
-    """True when a blank line separates the turns (so single newlines are soft breaks)."""
-    for i in markers:
-        if i > 0 and _gap_is_blank(text, lines[i - 1], lines[i]):
-            return True
-    return False
+def _blank_line_separated(lines: list[_Line], markers: dict[int, _Marker]) -> bool:
+    """True when blank lines separate the paragraphs from the first turn on (so a single
+    newline is a soft line break inside a paragraph)."""
+    first = min(markers, default=0)
+    return any(_gap_is_blank(a, b) for a, b in zip(lines[first:], lines[first + 1 :], strict=False))
 
 
-def _gap_is_blank(text: str, a: _Line, b: _Line) -> bool:
+def _gap_is_blank(a: _Line, b: _Line) -> bool:
     return b.number - a.number > 1
 
 
-def _paragraphs(text: str, lines: list[_Line], blank_separated: bool) -> list[tuple[_Line, _Line]]:
+def _paragraphs(lines: list[_Line], blank_separated: bool) -> list[tuple[_Line, _Line]]:
     """Group lines into paragraphs: (first line, last line) of each."""
     out: list[tuple[_Line, _Line]] = []
     for line in lines:
-        if out and blank_separated and not _gap_is_blank(text, out[-1][1], line):
+        if out and blank_separated and not _gap_is_blank(out[-1][1], line):
             out[-1] = (out[-1][0], line)
         else:
             out.append((line, line))

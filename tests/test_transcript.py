@@ -1,0 +1,192 @@
+"""Transcript styles that publishers really write, parsed into the right turns."""
+
+import unicodedata
+
+import pytest
+
+from builder.errors import BuildError
+from builder.transcript import Transcript, parse
+
+
+def turns(text, **kw) -> list[tuple[str, str | None, str]]:
+    t = parse(text, "test.txt", **kw)
+    return [(x.role, x.label, text[x.start : x.end]) for x in t.turns]
+
+
+def covered(t: Transcript) -> str:
+    """The source with every title, intro, turn and label span blanked out."""
+    chars = list(t.text)
+    spans = [t.title] if t.title else []
+    spans += t.intros
+    for x in t.turns:
+        spans.append((x.start, x.end))
+        if x.label_start is not None:
+            spans.append((x.label_start, x.label_end))
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars).strip()
+
+
+def test_question_answer_labels_mixed_in_one_file():
+    text = "Question: One?\nAnswer: Yes.\nQ: Two?\nA: No.\nQ.: Three?\nA.: Maybe.\n"
+    assert turns(text) == [
+        ("question", "Question:", "One?"), ("answer", "Answer:", "Yes."),
+        ("question", "Q:", "Two?"), ("answer", "A:", "No."),
+        ("question", "Q.:", "Three?"), ("answer", "A.:", "Maybe."),
+    ]  # fmt: skip
+
+
+def test_markdown_bold_labels():
+    text = "**Q:** Why?\n\n**A:** Because.\n\n**Q**: And?\n\n**A**: So.\n"
+    assert turns(text) == [
+        ("question", "**Q:**", "Why?"), ("answer", "**A:**", "Because."),
+        ("question", "**Q**:", "And?"), ("answer", "**A**:", "So."),
+    ]  # fmt: skip
+
+
+def test_label_alone_on_its_line():
+    text = "Q:\nWhat now?\n\nA:\nWe wait.\n\nThen we act.\n"
+    t = parse(text, "x")
+    assert [(x.role, text[x.start : x.end], x.n_paragraphs) for x in t.turns] == [
+        ("question", "What now?", 1),
+        ("answer", "We wait.\n\nThen we act.", 2),
+    ]
+
+
+@pytest.mark.parametrize("dash", ["- ", "-", "– ", "— "])
+def test_dash_turns_alternate(dash):
+    text = f"{dash}Where were you?\n{dash}At home.\n{dash}Why?\n{dash}It rained.\n"
+    assert [(r, b) for r, _, b in turns(text)] == [
+        ("question", "Where were you?"), ("answer", "At home."),
+        ("question", "Why?"), ("answer", "It rained."),
+    ]  # fmt: skip
+
+
+def test_speaker_names_with_roles_shortened_later():
+    text = (
+        "JOHN SMITH, BBC: Minister, why now?\n\n"
+        "SERGEY LAVROV, FOREIGN MINISTER: Because it is time.\n\n"
+        "SMITH: And next?\n\n"
+        "FOREIGN MINISTER: We shall see.\n\n"
+        "LAVROV (laughing): Truly.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "JOHN SMITH, BBC"), ("answer", "SERGEY LAVROV, FOREIGN MINISTER"),
+        ("question", "SMITH"), ("answer", "FOREIGN MINISTER"), ("answer", "LAVROV"),
+    ]  # fmt: skip
+    assert t.turns[4].label == "LAVROV (laughing):"
+
+
+def test_title_case_names_need_two_turns():
+    text = (
+        "Note: this was edited.\n\nAnna Berg: Why?\n\nTom Lee: Because.\n\n"
+        "Anna Berg: Sure?\n\nTom Lee: Yes.\n"
+    )
+    t = parse(text, "x", title="Berg and Lee")
+    assert [x.speaker for x in t.turns] == ["Anna Berg", "Tom Lee", "Anna Berg", "Tom Lee"]
+    assert t.intros == [(0, 22)]
+
+
+def test_title_then_name_labels_and_parenthetical():
+    text = (
+        "Foreign Minister, Sergey Lavrov: Welcome.\n\n"
+        "HOST: What brings you here?\n\n"
+        "PRIME MINISTER (from earlier press conference): Trade.\n\n"
+        "HOST: Thank you?\n\n"
+        "Lavrov: Thank you.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("answer", "Foreign Minister, Sergey Lavrov"), ("question", "HOST"),
+        ("answer", "PRIME MINISTER"), ("question", "HOST"), ("answer", "Lavrov"),
+    ]  # fmt: skip
+
+
+def test_interviewer_from_the_manifest_wins():
+    text = "ANNA: Tell me.\n\nBOB: What?\n\nANNA: Everything.\n\nBOB: Fine?\n"
+    assert [x.role for x in parse(text, "x").turns] == ["answer", "question"] * 2
+    assert [x.role for x in parse(text, "x", interviewer_speaker="ANNA").turns] == [
+        "question", "answer",
+    ] * 2  # fmt: skip
+
+
+def test_numbered_questions_with_unlabelled_answers():
+    text = "1. Why?\n\nBecause.\n\nAlso this.\n\n2. When?\n\nNow.\n"
+    t = parse(text, "x")
+    assert [(x.role, x.label, text[x.start : x.end]) for x in t.turns] == [
+        ("question", "1.", "Why?"), ("answer", None, "Because.\n\nAlso this."),
+        ("question", "2.", "When?"), ("answer", None, "Now."),
+    ]  # fmt: skip
+
+
+def test_only_questions_labelled():
+    text = "Q: Why?\n\nBecause.\n\nQ: When?\n\nNow.\n\nLater too.\n"
+    assert turns(text) == [
+        ("question", "Q:", "Why?"), ("answer", None, "Because."),
+        ("question", "Q:", "When?"), ("answer", None, "Now.\n\nLater too."),
+    ]  # fmt: skip
+
+
+def test_unlabelled_paragraphs_are_refused_with_advice():
+    with pytest.raises(BuildError, match="no recognisable.*mark each turn") as err:
+        parse("Title\n\nWhy did you come?\n\nFor the sea.\n", "talk.txt")
+    assert str(err.value).startswith("talk.txt:1: ")
+
+
+def test_front_matter_is_kept_as_title_and_intro():
+    text = (
+        "Home | News | Interviews\n"
+        "A Talk About Ports\n\n"
+        "BAKU, 3 May (Trend) - By Ann Lee.\n\n"
+        "The minister spoke to us.\n\n"
+        "Q: Ports?\n\nA: Many.\n"
+    )
+    t = parse(text, "x", title="A Talk About Ports")
+    assert t.title is None  # the first line is navigation debris, not the title
+    assert [text[a:b] for a, b in t.intros] == [
+        "Home | News | Interviews\nA Talk About Ports",
+        "BAKU, 3 May (Trend) - By Ann Lee.",
+        "The minister spoke to us.",
+    ]
+    assert covered(t) == ""
+    t = parse("A Talk\n\nIntro.\n\nQ: Ports?\n\nA: Many.\n", "x", title="a  talk")
+    assert t.title == (0, 6)
+
+
+def test_interviewee_speaks_first_and_question_cut_off():
+    text = "A: Let me begin.\n\nQ: Good. Why?\n\nA: Trade.\n\nQ: And the last one?\n"
+    assert [x.role for x in parse(text, "x").turns] == ["answer", "question", "answer", "question"]
+
+
+def test_single_newline_paragraphs_crlf_bom_nbsp_and_tabs():
+    text = "Q:\u00a0First?\r\nA:\tOne.\r\nTwo.\r\nQ: Second?\r\nA: Three.\r\n"
+    t = parse(text, "x")
+    assert [(text[x.start : x.end], x.n_paragraphs) for x in t.turns] == [
+        ("First?", 1), ("One.\r\nTwo.", 2), ("Second?", 1), ("Three.", 1),
+    ]  # fmt: skip
+
+
+def test_soft_wrapped_lines_inside_blank_line_paragraphs():
+    text = "Q: A long\nquestion?\n\nA: A long\nanswer.\n\nMore.\n"
+    t = parse(text, "x")
+    assert [x.n_paragraphs for x in t.turns] == [1, 2]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_offsets_are_code_points_of_the_text_as_given(form):
+    text = unicodedata.normalize(
+        form,
+        "JOSÉ GARCÍA: ¿Qué tal?\n\nRENÉE: Très bien, café.\n\nJOSÉ GARCÍA: ¿Y?\n\nRENÉE: Voilà.\n",
+    )
+    t = parse(text, "x")
+    assert [x.role for x in t.turns] == ["question", "answer"] * 2
+    assert text[t.turns[1].start : t.turns[1].end] == unicodedata.normalize(
+        form, "Très bien, café."
+    )
+    assert covered(t) == ""
+
+
+def test_empty_label_is_an_error_naming_the_line():
+    with pytest.raises(BuildError, match=r"x:3: turn label 'A:' has no text"):
+        parse("Q: Why?\n\nA:\n", "x")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from builder.build import extract
 from builder.sources import SOURCES_DIR, read_gazetteer
+from builder.transcript import read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ANNOTATIONS = json.loads((FIXTURES / "annotations.json").read_text(encoding="utf-8"))
@@ -53,7 +54,7 @@ def _label_spans(tables) -> set[int]:
 def entity_scores(name: str) -> tuple[Score, Score]:
     """(span score, span-and-type score) of gazetteer mentions plus proposals."""
     path = FIXTURES / name
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     tables, proposals = extract(transcript=path)
     types = {e.entity_id: e.type for e in read_gazetteer(SOURCES_DIR)}
     predicted = {(m["char_start"], m["char_end"]): types[m["entity_id"]]
@@ -73,7 +74,7 @@ def entity_scores(name: str) -> tuple[Score, Score]:
 def figure_score(name: str) -> Score:
     """A figure counts when its span, kind and normalized value are all right."""
     path = FIXTURES / name
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     tables, _ = extract(transcript=path)
     predicted = {(f["char_start"], f["char_end"], f["kind"], f["normalized"])
                  for f in tables["figures"]}  # fmt: skip

@@ -141,8 +141,8 @@ def extract(
         interviews = [source_for_file(transcript, encoding or "utf-8")]
         gazetteer = read_gazetteer(SOURCES_DIR)
     else:
-        check_sources(sources_dir)
-        interviews = read_manifest(sources_dir)
+        interviews = read_manifest(sources_dir)  # clear messages for the commonest mistakes
+        check_sources(sources_dir)  # then every constraint of the sources' Table Schemas
         if encoding:
             interviews = [replace(s, encoding=encoding) for s in interviews]
         gazetteer = read_gazetteer(sources_dir)

@@ -7,7 +7,8 @@ more often joins two names than sits inside one), or an acronym
 (``OPEC``). Not candidates: stop words and sentence-initial words that the transcript
 never capitalises mid-sentence (``Moreover``), month and day names, ``I``, titles on
 their own (``Ambassador``), anything the gazetteer already matches, and headlines
-(title case says nothing there), and ISO 4217 currency codes (``USD``). A title
+(title case says nothing there), ISO 4217 currency codes (``USD``) and units after a
+number (``2 GW``). A title
 before a name makes it a PERSON and, as in OntoNotes, stays out of the span
 (``Foreign Minister Sergey Lavrov`` proposes ``Sergey Lavrov``).
 
@@ -135,6 +136,8 @@ class CandidateFinder:
             span = _trim(span, capitalised)
             if span is None or all(t.i in taken for t in span):
                 continue
+            if span.start > 0 and doc[span.start - 1].like_num:
+                continue  # a unit or a label after a number: "2 GW", "Q3 2020"
             rest = [t for t in span if t.i not in taken]
             if all(t.lower_ in _TITLES or t.is_punct for t in rest):
                 continue

@@ -72,7 +72,10 @@ _QUANTITY_UNITS = {
     "km": "kilometre", "kilometre": "kilometre", "kilometer": "kilometre", "mile": "mile",
     "metre": "metre", "meter": "metre", "hectare": "hectare", "mw": "megawatt",
     "megawatt": "megawatt", "gw": "gigawatt", "gigawatt": "gigawatt", "kwh": "kilowatt_hour",
-    "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "passenger": None,
+    "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "square kilometre":
+    "square_kilometre", "square kilometer": "square_kilometre", "sq km": "square_kilometre",
+    "km2": "square_kilometre", "square metre": "square_metre", "square meter": "square_metre",
+    "litre": "litre", "liter": "litre",
 }  # fmt: skip
 #: Nouns after which a number is an identifier, not an amount.
 _IDENTIFYING_NOUNS = {

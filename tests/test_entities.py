@@ -135,6 +135,17 @@ def test_candidates_are_names_the_gazetteer_lacks():
     ]
 
 
+def test_head_word_of_a_name_with_of_and_inside_a_word():
+    assert propose("We wrote to the Ministry of Agriculture and to Agribank.") == [
+        ("Ministry of Agriculture", "ORG"),
+        ("Agribank", "ORG"),
+    ]
+
+
+def test_a_possessive_proves_a_sentence_initial_name():
+    assert [text for text, _ in propose("Rembrandt's drawings came. Let’s see.")] == ["Rembrandt"]
+
+
 def test_sentence_initial_word_is_a_candidate_only_if_capitalised_elsewhere():
     assert propose("Frankly, it works.") == []
     assert propose("Kyiv is large. We went to Kyiv.") == [("Kyiv", "GPE"), ("Kyiv", "GPE")]

@@ -136,6 +136,7 @@ NOT_FIGURES = [
     "Hundreds of people and millions of dollars.",
     "Article 5 applies, see page 3.",
     "COVID-19 hit hard; Boeing 737 jets were grounded.",
+    "In the first half of the game they scored.",
 ]
 
 

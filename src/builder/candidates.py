@@ -5,7 +5,8 @@ candidate is a run of capitalised tokens (``Sergey Lavrov``, ``Asian Development
 Bank``), possibly joined by ``of``/``the``/``for`` or a hyphen (not ``and``, which
 more often joins two names than sits inside one), or an acronym
 (``OPEC``). Not candidates: stop words and sentence-initial words that the transcript
-never capitalises mid-sentence (``Moreover``), month and day names, ``I``, titles on
+never capitalises mid-sentence (``Moreover``; a possessive ``Rembrandt's`` proves a
+name), month and day names, ``I``, titles on
 their own (``Ambassador``), anything the gazetteer already matches, and headlines
 (title case says nothing there), ISO 4217 currency codes (``USD``) and units after a
 number (``2 GW``). A title
@@ -49,7 +50,7 @@ _TITLES = {
 _CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
+    "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight",
 }  # fmt: skip
 _HEADS = {
     "ORG": {
@@ -59,13 +60,18 @@ _HEADS = {
         "office", "embassy", "club", "federation", "alliance", "forum", "board", "court",
         "authority", "service", "department", "foundation", "airlines", "bureau", "team",
         "weekly", "daily", "times", "news", "post", "journal", "magazine", "observer",
-        "herald", "gazette", "radio", "tv", "television", "press",
+        "herald", "gazette", "radio", "tv", "television", "press", "museum", "gallery",
+        "theatre", "theater", "library", "hospital", "school", "academy", "college",
     },
     "FAC": {
         "corridor", "pipeline", "route", "railway", "road", "highway", "bridge", "port",
         "airport", "station", "plant", "dam", "canal", "tunnel", "terminal", "stadium",
     },
-    "LOC": {"sea", "ocean", "river", "lake", "mountains", "valley", "region", "gulf", "bay"},
+    "LOC": {
+        "sea", "ocean", "river", "lake", "mountains", "mountain", "valley", "region", "gulf",
+        "bay", "delta", "peninsula", "desert", "island", "islands", "strait", "coast", "basin",
+        "plateau", "steppe",
+    },
     "LAW": {"treaty", "convention", "agreement", "act", "charter", "accord", "protocol"},
     "EVENT": {
         "summit", "war", "games", "olympics", "olympiad", "cup", "championship", "conference",
@@ -123,11 +129,14 @@ class CandidateFinder:
         self._matcher.add("NAME", _PATTERNS, greedy="LONGEST")
         self._model = model
 
-    def find(self, doc: Doc, known: list[Span], capitalised: set[str]) -> list[Candidate]:
+    def find(
+        self, doc: Doc, known: list[Span], capitalised: set[str], intro: bool = False
+    ) -> list[Candidate]:
         """Candidates in ``doc`` outside the ``known`` (gazetteer) spans.
 
         ``capitalised`` holds the words the whole transcript writes capitalised in the
         middle of a sentence; a sentence-initial word is a name only if it is there.
+        ``intro`` says that ``doc`` is front matter, where datelines stand.
         """
         taken = {i for span in known for i in range(span.start, span.end)}
         spans = [doc[s:e] for _, s, e in self._matcher(doc)]
@@ -141,7 +150,7 @@ class CandidateFinder:
             rest = [t for t in span if t.i not in taken]
             if all(t.lower_ in _TITLES or t.is_punct for t in rest):
                 continue
-            kind = suggest_type(span)
+            kind = suggest_type(span, intro)
             if kind == "PERSON":
                 span = _without_titles(span)
             out[(span.start_char, span.end_char)] = Candidate(
@@ -181,7 +190,13 @@ def _trim(span: Span, capitalised: set[str]) -> Span | None:
         common = (
             tok.is_stop or tok.lower_ in _CALENDAR or tok.text == "I" or tok.text in _CURRENCIES
         )
-        initial = _initial(tok) and tok.text not in capitalised and not tok.is_upper
+        possessive = (
+            start + 1 < len(doc)
+            and doc[start + 1].lower_ in ("'s", "’s")
+            and tok.lower_ != "let"  # "Let’s" is "let us"
+        )
+        proven = tok.text in capitalised or tok.is_upper or possessive
+        initial = _initial(tok) and not proven
         before_title = start + 1 < span.end and doc[start + 1].lower_.rstrip(".") in _TITLES
         if common or (initial and (start + 1 == span.end or before_title)):
             start += 1
@@ -197,6 +212,14 @@ def _trim(span: Span, capitalised: set[str]) -> Span | None:
     return trimmed
 
 
+def _dateline(tok) -> bool:
+    """A capitalised place opening a paragraph before a comma, bracket or dash
+    (``HANOI, June 2024 -``, ``MOSCOW (TASS) -``): the journalist's dateline."""
+    start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
+    follows = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {",", "(", "-", "–", "—"}
+    return start and follows
+
+
 def _without_titles(span: Span) -> Span:
     """A person's name without the titles before it (OntoNotes PERSON spans)."""
     start = span.start
@@ -205,15 +228,20 @@ def _without_titles(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
-def suggest_type(span: Span) -> str:
-    """A type for a proposed name, from its head word and shape."""
+def suggest_type(span: Span, intro: bool = False) -> str:
+    """A type for a proposed name, from its head word and shape (and, in front matter,
+    its place as a dateline)."""
     words = [t for t in span if not t.is_punct]
-    head = words[-1].lower_
+    lowered = [t.lower_ for t in words]
+    # The head of "Ministry of Agriculture" is "Ministry", of "Asian Development Bank" "Bank".
+    head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
     for label, heads in _HEADS.items():
-        if head in heads:
-            return label
+        if head in heads or any(head.endswith(h) for h in heads if len(h) >= 4):
+            return label  # "Rijksmuseum", "Agribank" end in a head word
     if any(t.lower_.rstrip(".") in _TITLES for t in words[:-1]):
         return "PERSON"
+    if intro and len(words) == 1 and words[0].is_upper and _dateline(words[0]):
+        return "GPE"
     if len(words) == 1 and words[0].is_upper and len(words[0]) > 1:
         return "ORG"
     if len(words) == 1 and head.endswith(("ian", "ean", "ese", "ish", "ani", "ic")):

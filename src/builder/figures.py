@@ -147,6 +147,17 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<count>a|one|two|three)[\s-])?"
+    r"(?P<part>half|halves|thirds?|quarters?)\b(?P<of>\s+of\b)?",
+    re.IGNORECASE,
+)
+_RATIO = re.compile(
+    rf"(?<![\w.,])(?P<a>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<b>{_NUMBER})(?![\w,.]\d)",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,7 +176,15 @@ class Figure:
 
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, in order; where candidates overlap the longest wins."""
-    found = [*_dates(text), *_years(text), *_ordinals(text), *_amounts(text)]
+    found = [
+        *_dates(text),
+        *_years(text),
+        *_ordinals(text),
+        *_ratios(text),
+        *_fractions(text),
+        *_times(text),
+        *_amounts(text),
+    ]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Figure] = []
     for f in found:
@@ -225,6 +244,9 @@ def _amounts(text: str):
             end = min(end, m.start("scale"))
         if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
             continue  # pronoun or determiner "one"
+        plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
+        if plain and _is_year(num) and _counted_noun(text, m.end("num")) is None:
+            continue  # a year, however hedged ("above 2023"): see _years
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
         if m["between"] or value2 is not None:
             qualifier = "range" if value2 is not None else qualifier
@@ -357,6 +379,39 @@ def _years(text: str):
         if m["the"] and m["qual"] is None:
             start = m.start("year")
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
+
+
+def _ratios(text: str):
+    """``one in three``, ``2 out of 5``: a share, normalised as a fraction."""
+    for m in _RATIO.finditer(text):
+        a, b = parse_number(m["a"]), parse_number(m["b"])
+        if a is None or not b or a > b or _is_year(m["b"]):
+            continue  # "2 in 2019" is no share
+        yield Figure(m.start(), m.end(), "quantity", a / b, None, "ratio",
+                     f"{_fmt(a)}/{_fmt(b)}", None)  # fmt: skip
+
+
+def _fractions(text: str):
+    """``a third``, ``two-thirds``, ``more than half``: a share of a whole."""
+    for m in _FRACTION.finditer(text):
+        part = m["part"].lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        counted = m["count"] and m["count"].lower() not in ("a", "one")
+        if not (counted or m["qual"] or m["of"]) or re.search(r"(first|second)\s+$", before):
+            continue  # "the first half" is a period; "a third country" is another one
+        count = parse_number(m["count"].replace("a", "one") if m["count"] else "one") or 1.0
+        denominator = _FRACTION_WORDS[part]
+        end = m.end("part")
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        yield Figure(m.start(), end, "quantity", count / denominator, None, "fraction",
+                     f"{_fmt(count)}/{denominator}", qualifier)  # fmt: skip
+
+
+def _times(text: str):
+    """``twice``, ``thrice``: multipliers in one word."""
+    for m in _TIMES.finditer(text):
+        value = 2.0 if m["word"].lower() == "twice" else 3.0
+        yield Figure(m.start(), m.end(), "multiplier", value, None, "times", _fmt(value), None)
 
 
 def _ordinals(text: str):

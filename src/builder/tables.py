@@ -278,18 +278,22 @@ def _extract(
             answer_id=seg.answer_id,
         )
         known = finder.spans(doc)
+        proposed = []
+        if seg.role != "title":
+            proposed = candidates.find(doc, known, capitalised, intro=seg.role == "intro")
+        for c in proposed:
+            a = seg.start + c.start
+            sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
+            line = text.count("\n", 0, a) + 1
+            proposals.append(
+                Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
+                         sent.text.strip())
+            )  # fmt: skip
         for m in finder.find(doc):
+            if any(c.start <= m.start and m.end <= c.end for c in proposed):
+                continue  # part of a longer name the gazetteer lacks: "European ... Fund"
             a, b = seg.start + m.start, seg.start + m.end
             mentions.append((a, b, m, where))
-        if seg.role != "title":
-            for c in candidates.find(doc, known, capitalised):
-                a = seg.start + c.start
-                sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
-                line = text.count("\n", 0, a) + 1
-                proposals.append(
-                    Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
-                             sent.text.strip())
-                )  # fmt: skip
         for f in find_figures(doc.text):
             sent = doc.char_span(f.start, f.end, alignment_mode="expand").sent
             s_text = sent.text

@@ -66,6 +66,9 @@ def entity_scores(name: str) -> tuple[Score, Score]:
         for m in re.finditer(rf"(?<!\w){re.escape(span_text)}(?!\w)", text):
             if m.start() not in labels:
                 gold[(m.start(), m.end())] = kind
+    # A name inside a longer gold name ("Lagos" in "Lagos State Government") is no mention.
+    gold = {k: v for k, v in gold.items()
+            if not any(a <= k[0] and k[1] <= b and (a, b) != k for a, b in gold)}  # fmt: skip
     hits = predicted.keys() & gold.keys()
     typed = sum(predicted[k] == gold[k] for k in hits)
     return Score(len(hits), len(predicted), len(gold)), Score(typed, len(predicted), len(gold))

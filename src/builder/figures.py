@@ -262,12 +262,14 @@ def _amounts(text: str):
             if noun is None:
                 if not re.fullmatch(_DIGITS, num):
                     continue  # a bare number word: "the two", "two of them"
-                kind = "quantity"
+                if not value.is_integer():
+                    kind = "quantity"  # a bare 2.5 measures something unnamed
+                # else a count whose noun is elided: "more than 12,000", "14 of the 22 piers"
             else:
                 unit_out, end = noun
         if kind == "duration":
             normalized = _duration(value, unit)
-        if kind == "quantity" and value2 is not None and _is_year(num) and _is_year(m["num2"]):
+        if unit_out is None and value2 is not None and _is_year(num) and _is_year(m["num2"]):
             kind, unit_out = "date", "year"
             normalized = f"{_fmt(value)}/{_fmt(value2)}"  # an ISO 8601 interval of years
             yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)

@@ -105,6 +105,14 @@ def test_entity_counts_agree_with_mentions(rows):
         assert e["n_mentions"] == counts.get(e["entity_id"], 0)
 
 
+def test_entities_are_those_mentioned_and_those_they_relate_to(rows):
+    mentioned = {m["entity_id"] for m in rows["entity_mentions"]}
+    listed = {e["entity_id"] for e in rows["entities"]}
+    related = {e["related_entity_id"] for e in rows["entities"]} - {None}
+    assert listed == mentioned | related
+    assert "armenia" in listed and "georgia" not in listed
+
+
 def test_demonyms_are_norp_entities_linked_to_their_place(rows):
     entities = {e["entity_id"]: e for e in rows["entities"]}
     assert entities["russian"]["type"] == "NORP"

@@ -170,7 +170,7 @@ def tabulate(
         finder = EntityFinder(gazetteer, source.interview_id)
         proposals += _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
     counts = Counter(m.entity_id for m in rows["entity_mentions"])
-    for entry in gazetteer:
+    for entry in _mentioned(gazetteer, counts):
         rows["entities"].append(
             Entity(
                 entity_id=entry.entity_id,
@@ -185,6 +185,19 @@ def tabulate(
             )
         )
     return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
+
+
+def _mentioned(gazetteer: list[GazetteerEntry], counts: Counter) -> list[GazetteerEntry]:
+    """The entries the package mentions, and those they relate to, in gazetteer order."""
+    by_id = {e.entity_id: e for e in gazetteer}
+    keep = set(counts)
+    todo = list(keep)
+    while todo:
+        related = by_id[todo.pop()].related_entity_id
+        if related and related not in keep:
+            keep.add(related)
+            todo.append(related)
+    return [e for e in gazetteer if e.entity_id in keep]
 
 
 def _interview_row(source, source_path, raw, parsed, rows) -> Interview:

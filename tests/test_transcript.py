@@ -36,6 +36,14 @@ def test_question_answer_labels_mixed_in_one_file():
     ]  # fmt: skip
 
 
+def test_numbered_labels():
+    text = "Question 1: Why?\nAnswer 1: Because.\nQ2: When?\nA2: Now.\n"
+    assert turns(text) == [
+        ("question", "Question 1:", "Why?"), ("answer", "Answer 1:", "Because."),
+        ("question", "Q2:", "When?"), ("answer", "A2:", "Now."),
+    ]  # fmt: skip
+
+
 def test_markdown_bold_labels():
     text = "**Q:** Why?\n\n**A:** Because.\n\n**Q**: And?\n\n**A**: So.\n"
     assert turns(text) == [

@@ -112,7 +112,7 @@ def assemble(
         write_table(root, table, tables[table])
     write_schemas(root)
     write_review(root / REVIEW_FILE, proposals)
-    metadata = read_package_metadata(SOURCES_DIR)
+    metadata = read_package_metadata(SOURCES_DIR if transcript is not None else sources_dir)
     if transcript is not None:
         (root / "sources").mkdir()
         shutil.copyfile(transcript, root / "sources" / transcript.name)

@@ -7,7 +7,8 @@ How turns are recognised (the first rule that applies to the file wins):
 
 1. **Labels** at the start of a line: question/answer words (``Question:``, ``Q:``,
    ``Q.:``, ``Q.``, ``Answer:``, ``A:``, ``Interviewer:``, ``Host:`` ..., optionally
-   markdown-bold such as ``**Q:**``) and speaker names (``PUTIN:``, ``John Smith:``,
+   numbered such as ``Question 1:`` or ``Q1:``, optionally markdown-bold such as
+   ``**Q:**``) and speaker names (``PUTIN:``, ``John Smith:``,
    ``Foreign Minister, Sergey Lavrov:``, ``NAME, ROLE:`` later shortened to
    ``SURNAME:``, with an optional parenthetical before the colon). A name label counts
    only when it is written in capitals or when its speaker has at least two turns, so
@@ -50,7 +51,7 @@ _QUESTION_WORDS = (
 _ANSWER_WORDS = "Answer|ANSWER|A"
 _BOLD = r"(?:\*\*|__)?"
 _QA_LABEL = re.compile(
-    rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS}){_BOLD}"
+    rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
     rf"(?:\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
 _NAME_WORD = (

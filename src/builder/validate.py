@@ -12,7 +12,8 @@
    labels, sentences, titles), against the raw transcript and its recorded sha256.
 7. Coverage: every non-whitespace character of every transcript is inside exactly one
    title, intro, question or answer span or one turn label.
-8. Drift: a fresh build from the package's own ``sources/`` is byte-identical.
+8. Drift: a fresh build from the package's own ``sources/`` manifest is byte-identical
+   (a package built from one file with default metadata has no manifest to rebuild).
 """
 
 from __future__ import annotations

@@ -36,3 +36,11 @@ def test_building_one_file_needs_an_output_folder(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Q: x?\nA: y\n", encoding="utf-8")
     assert main(["build", str(tmp_path / "a.txt")]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_a_package_with_empty_tables_validates(tmp_path):
+    transcript = tmp_path / "quiet.txt"
+    transcript.write_text("Q: Why so quiet?\n\nA: We rest.\n", encoding="utf-8")
+    assert main(["build", str(transcript), "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "data" / "jsonl" / "figures.jsonl").read_bytes() == b""
+    assert validate_package(tmp_path / "out") == []

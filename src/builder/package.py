@@ -79,7 +79,7 @@ def describe(root: Path, metadata: dict, interviews: list[dict]) -> dict:
             seen.add(row["source_url"])
             sources.append(
                 {
-                    "title": f"{row['title']} ({row['publisher'] or 'publisher unknown'})",
+                    "title": f"{row['title']}, {row['publisher'] or 'publisher unknown'}",
                     "path": row["source_url"],
                 }
             )

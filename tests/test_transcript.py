@@ -96,6 +96,16 @@ def test_title_case_names_need_two_turns():
     assert t.intros == [(0, 22)]
 
 
+def test_a_one_off_capitals_label_in_front_matter_is_text():
+    text = (
+        "EDITOR'S NOTE: Edited for length.\n\nANNA: Why?\n\nBOB: Because.\n\n"
+        "AUDIENCE MEMBER: And me?\n\nBOB: You too.\n\nANNA: Thanks?\n"
+    )
+    t = parse(text, "x", title="Talk")
+    assert [text[a:b] for a, b in t.intros] == ["EDITOR'S NOTE: Edited for length."]
+    assert [x.speaker for x in t.turns] == ["ANNA", "BOB", "AUDIENCE MEMBER", "BOB", "ANNA"]
+
+
 def test_title_then_name_labels_and_parenthetical():
     text = (
         "Foreign Minister, Sergey Lavrov: Welcome.\n\n"

@@ -11,8 +11,9 @@ How turns are recognised (the first rule that applies to the file wins):
    ``**Q:**``) and speaker names (``PUTIN:``, ``John Smith:``,
    ``Foreign Minister, Sergey Lavrov:``, ``NAME, ROLE:`` later shortened to
    ``SURNAME:``, with an optional parenthetical before the colon). A name label counts
-   only when it is written in capitals or when its speaker has at least two turns, so
-   a one-off ``Note:`` or dateline stays text. The text may follow on the next line.
+   when its speaker has at least two turns, or when it is written in capitals and comes
+   after the first turn of such a speaker; so a one-off ``Note:`` or ``EDITOR'S NOTE:``
+   in the front matter stays text. The text may follow on the next line.
    Question words make a question and answer words an answer. Among named speakers the
    interviewer is the one the manifest names (``interviewer_speaker``), else any whose
    name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``), else the one whose
@@ -219,10 +220,15 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             full.append((key, words))
         identities[i] = key
     turns = Counter(identities.values())
+    recurring = [i for i, key in identities.items() if turns[key] >= 2]
     for i, key in identities.items():
         written = names[i]
-        if turns[key] < 2 and not (written.isupper() and len(written) > 1):
-            del found[i]  # a one-off Title-case "Name:" is more likely text than a turn
+        if turns[key] < 2 and not (
+            written.isupper() and len(written) > 1 and (not recurring or i > recurring[0])
+        ):
+            # A one-off Title-case "Name:" is more likely text than a turn, and so is a
+            # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
+            del found[i]
             continue
         found[i] = _Marker("speaker", found[i].label_start, found[i].label_end, written, key)
     return found

@@ -91,6 +91,8 @@ def test_seed_mentions(rows):
         "Eurasian Economic Union", "EAEU", "Eurasian Economic Union", "EAEU"
     ]  # fmt: skip
     assert by_entity["osce-minsk-group"] == ["OSCE Minsk Group", "Minsk Group", "Minsk Group"]
+    # grep -ow Russia / Azerbaijan on the transcript: 35 and 32 (one is "Republic of ...").
+    assert len(by_entity["russia"]) == 35 and len(by_entity["azerbaijan"]) == 32
     assert "osce" not in by_entity
     assert len(by_entity["iran"]) == 1 and len(by_entity["iranian"]) == 1
     texts = {m["text"] for m in mentions}
@@ -195,3 +197,18 @@ def test_a_pipeline_without_ner_is_refused(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "empty")
     with pytest.raises(ValueError, match="no ner"):
         load_model(str(tmp_path / "empty"))
+
+
+def test_a_bad_gazetteer_row_names_its_file_and_line(tmp_path):
+    import shutil
+
+    from builder.schemas import ROOT
+
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    path = sources / "gazetteer.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",GPE,", ",COUNTRY,")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"gazetteer.csv:3: .*COUNTRY"):
+        build(tmp_path / "out", sources_dir=sources)

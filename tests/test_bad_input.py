@@ -51,6 +51,7 @@ BAD_FILES = {
         "not valid utf-8: byte 0xe9 at byte offset 6",
     ),
     "no turns": (b"Title\n\nWhy?\n\nBecause.\n", "no recognisable question/answer turns"),
+    "utf-16": ("Q: Why?\nA: So.\n".encode("utf-16"), "UTF-16 text.*--encoding utf-16"),
 }
 
 
@@ -63,6 +64,15 @@ def test_bad_transcript_in_the_manifest(name, package, tmp_path):
         build(package, sources_dir=sources)
     assert str(err.value).startswith(str(sources / "bad.txt"))
     assert snapshot(package) == before
+
+
+def test_utf16_reads_with_its_encoding(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Q: Why?\n\nA: Ça va.\n".encode("utf-16"))
+    summary = build(tmp_path / "out", transcript=path, encoding="utf-16")
+    assert summary.rows["answers"] == 1
+    answers = (tmp_path / "out" / "data" / "csv" / "answers.csv").read_text(encoding="utf-8")
+    assert "Ça va." in answers
 
 
 def test_not_utf8_says_the_line_and_offers_encoding(tmp_path):

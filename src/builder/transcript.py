@@ -102,7 +102,7 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Marker:
-    kind: str  # "question", "answer", "speaker", "dash" or "number"
+    kind: str  # "question", "answer", "speaker", "dash", "number", or "none" (unlabelled)
     label_start: int
     label_end: int
     speaker: str | None  # the name as written, without markup or punctuation
@@ -112,7 +112,15 @@ class _Marker:
 def read_text(path: Path, encoding: str = "utf-8") -> str:
     """Decode a transcript file, refusing empty, binary and wrongly encoded files."""
     data = path.read_bytes()
-    if b"\x00" in data:
+    wide = encoding.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
+    if not wide and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BuildError(
+            "UTF-16 text (it starts with a UTF-16 byte order mark)",
+            path,
+            1,
+            "re-encode the file as UTF-8, or pass --encoding utf-16",
+        )
+    if not wide and b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise BuildError(
             "binary file (contains NUL bytes), not a text transcript",

@@ -124,11 +124,9 @@ def test_demonyms_are_norp_entities_linked_to_their_place(rows):
 
 def propose(text):
     doc = blank_english()(text)
-    return [
-        (c.text, c.suggested_type)
-        for c in CandidateFinder().find(doc, EntityFinder(read_gazetteer()).spans(doc),
-                                        capitalised_words(doc))
-    ]  # fmt: skip
+    known = [(m.start, m.end) for m in EntityFinder(read_gazetteer()).find(doc)]
+    found = CandidateFinder().find(doc, known, capitalised_words(doc))
+    return [(c.text, c.suggested_type) for c in found]
 
 
 def test_candidates_are_names_the_gazetteer_lacks():

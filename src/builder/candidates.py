@@ -130,15 +130,16 @@ class CandidateFinder:
         self._model = model
 
     def find(
-        self, doc: Doc, known: list[Span], capitalised: set[str], intro: bool = False
+        self, doc: Doc, known: list[tuple[int, int]], capitalised: set[str], intro: bool = False
     ) -> list[Candidate]:
-        """Candidates in ``doc`` outside the ``known`` (gazetteer) spans.
+        """Candidates in ``doc`` outside the ``known`` (gazetteer) character spans.
 
         ``capitalised`` holds the words the whole transcript writes capitalised in the
         middle of a sentence; a sentence-initial word is a name only if it is there.
         ``intro`` says that ``doc`` is front matter, where datelines stand.
         """
-        taken = {i for span in known for i in range(span.start, span.end)}
+        known_chars = {c for start, end in known for c in range(start, end)}
+        taken = {t.i for t in doc if t.idx in known_chars}
         spans = [doc[s:e] for _, s, e in self._matcher(doc)]
         out = {}
         for span in filter_spans(spans):
@@ -159,9 +160,7 @@ class CandidateFinder:
         if self._model is not None:
             for ent in self._model(doc.text).ents:
                 chars = set(range(ent.start_char, ent.end_char))
-                if ent.label_ not in NAME_TYPES or any(
-                    chars & set(range(k.start_char, k.end_char)) for k in known
-                ):
+                if ent.label_ not in NAME_TYPES or chars & known_chars:
                     continue
                 out[(ent.start_char, ent.end_char)] = Candidate(
                     ent.start_char, ent.end_char, ent.text, ent.label_

@@ -63,7 +63,7 @@ class EntityFinder:
                 self._keys[nlp.vocab.strings.add(key)] = (entry.entity_id, form)
                 self._matcher.add(key, [nlp.make_doc(name)])
 
-    def spans(self, doc: Doc) -> list[Span]:
+    def _spans(self, doc: Doc) -> list[Span]:
         """Matched spans, longest first where they overlap, in text order."""
         spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
         return sorted(filter_spans(spans), key=lambda s: s.start)
@@ -71,7 +71,7 @@ class EntityFinder:
     def find(self, doc: Doc) -> list[Match]:
         """The mentions in ``doc`` with character offsets into its text."""
         out = []
-        for span in self.spans(doc):
+        for span in self._spans(doc):
             entity_id, form = self._keys[span.label]
             out.append(Match(span.start_char, span.end_char, entity_id, form))
         return out

@@ -290,7 +290,8 @@ def _extract(
             question_id=seg.question_id,
             answer_id=seg.answer_id,
         )
-        known = finder.spans(doc)
+        matches = finder.find(doc)
+        known = [(m.start, m.end) for m in matches]
         proposed = []
         if seg.role != "title":
             proposed = candidates.find(doc, known, capitalised, intro=seg.role == "intro")
@@ -302,7 +303,7 @@ def _extract(
                 Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
                          sent.text.strip())
             )  # fmt: skip
-        for m in finder.find(doc):
+        for m in matches:
             if any(c.start <= m.start and m.end <= c.end for c in proposed):
                 continue  # part of a longer name the gazetteer lacks: "European ... Fund"
             a, b = seg.start + m.start, seg.start + m.end

@@ -131,14 +131,14 @@ def propose(text):
 
 def test_candidates_are_names_the_gazetteer_lacks():
     text = (
-        "Yesterday Foreign Minister Sergey Lavrov met the Asian Development Bank in Tbilisi. "
-        "Moreover, Russia and OPEC spoke. The Trans-Anatolian Pipeline opens in May."
+        "Yesterday Foreign Minister Sergey Lavrov met the Islamic Development Bank in Tbilisi. "
+        "Moreover, Russia and IRENA spoke. The Trans-Anatolian Pipeline opens in May."
     )
     assert propose(text) == [
         ("Sergey Lavrov", "PERSON"),
-        ("Asian Development Bank", "ORG"),
+        ("Islamic Development Bank", "ORG"),
         ("Tbilisi", "GPE"),
-        ("OPEC", "ORG"),
+        ("IRENA", "ORG"),
         ("Trans-Anatolian Pipeline", "FAC"),
     ]
 

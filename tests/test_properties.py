@@ -46,9 +46,11 @@ def transcripts(draw):
     )
     dash = draw(st.sampled_from(["- ", "-", "– ", "— "]))
     title = draw(st.one_of(st.none(), paragraph(False)))
+    intros = draw(st.lists(paragraph(False), max_size=2))  # bylines, datelines
     parts, expected = [], []
     if title:
         parts.append(title)
+    parts += intros
     seen = {"question": 0, "answer": 0}
     for role, paragraphs in turns:
         body = gap.join(paragraphs)
@@ -66,18 +68,19 @@ def transcripts(draw):
             label, sep = (f"{seen['question']}." if role == "question" else ""), space
         parts.append(f"{label}{sep}{body}" if label else body)
         expected.append((role, body, len(paragraphs)))
-    return style, title, gap.join(parts) + eol, expected
+    return style, title, intros, gap.join(parts) + eol, expected
 
 
 @given(transcripts())
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parsing_recovers_the_generated_turns(case):
-    style, title, text, expected = case
+    style, title, intros, text, expected = case
     t = parse(text, "generated.txt", title=title or "A title not in the text")
     got = [(x.role, text[x.start : x.end], x.n_paragraphs) for x in t.turns]
     assert got == expected, style
     if title:
         assert t.title is not None and text[t.title[0] : t.title[1]] == title
+    assert [text[a:b] for a, b in t.intros] == intros
     # Every non-whitespace character is in exactly one part.
     hits = [0] * len(text)
     spans = ([t.title] if t.title else []) + t.intros
@@ -92,7 +95,7 @@ def test_parsing_recovers_the_generated_turns(case):
 @given(transcripts(), st.booleans())
 @settings(max_examples=50, deadline=None)
 def test_offsets_survive_a_bom_and_the_file_system(tmp_path_factory, case, bom):
-    _, title, text, expected = case
+    _, title, _, text, expected = case
     path = tmp_path_factory.mktemp("t") / "t.txt"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     decoded = read_text(path)

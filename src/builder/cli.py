@@ -22,7 +22,9 @@ from builder.validate import validate_package
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="builder", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="builder", description="Build and validate data packages of interview transcripts."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild the package from sources/ (or from one file)")
     b.add_argument("file", nargs="?", type=Path, help="a transcript to build on its own")

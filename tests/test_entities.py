@@ -18,9 +18,9 @@ def finder():
     return EntityFinder(read_gazetteer())
 
 
-def found(finder, text):
+def found(finder, text, interview_id=None):
     doc = blank_english()(text)
-    return [(text[m.start : m.end], m.entity_id, m.form) for m in finder.find(doc)]
+    return [(text[m.start : m.end], m.entity_id, m.form) for m in finder.find(doc, interview_id)]
 
 
 def test_possessive_is_outside_the_span(finder):
@@ -58,12 +58,13 @@ def test_names_match_on_word_boundaries_and_case(finder):
     ]
 
 
-def test_scoped_alias_applies_only_in_its_interview():
-    gazetteer = read_gazetteer()
+def test_scoped_alias_applies_only_in_its_interview(finder):
     text = "The Embassy is in permanent contact."
-    scoped = EntityFinder(gazetteer, "cooperation-gains-momentum")
-    assert found(scoped, text) == [("Embassy", "russian-embassy-in-azerbaijan", "short")]
-    assert found(EntityFinder(gazetteer, "another-interview"), text) == []
+    assert found(finder, text, "cooperation-gains-momentum") == [
+        ("Embassy", "russian-embassy-in-azerbaijan", "short")
+    ]
+    assert found(finder, text, "another-interview") == []
+    assert found(finder, text) == []
 
 
 def test_country_codes_come_from_pycountry():

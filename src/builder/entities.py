@@ -48,30 +48,33 @@ def country_code(entry: GazetteerEntry) -> str | None:
 
 
 class EntityFinder:
-    """Matches every name of every gazetteer entry in a spaCy Doc, with the aliases
-    scoped to ``interview_id`` and those that hold everywhere."""
+    """Matches every name of every gazetteer entry in a spaCy Doc. The matcher is built
+    once; an alias scoped to one interview counts only in that interview."""
 
-    def __init__(self, gazetteer: list[GazetteerEntry], interview_id: str | None = None):
+    def __init__(self, gazetteer: list[GazetteerEntry]):
         nlp = blank_english()
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._keys: dict[int, tuple[str, str]] = {}
+        self._keys: dict[int, tuple[str, str, str | None]] = {}
         for entry in gazetteer:
             for name, form, scope in entry.names:
-                if scope is not None and scope != interview_id:
-                    continue
-                key = f"{entry.entity_id}\t{form}\t{name}"
-                self._keys[nlp.vocab.strings.add(key)] = (entry.entity_id, form)
+                key = f"{entry.entity_id}\t{form}\t{name}\t{scope or ''}"
+                self._keys[nlp.vocab.strings.add(key)] = (entry.entity_id, form, scope)
                 self._matcher.add(key, [nlp.make_doc(name)])
 
-    def _spans(self, doc: Doc) -> list[Span]:
-        """Matched spans, longest first where they overlap, in text order."""
-        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
+    def _spans(self, doc: Doc, interview_id: str | None) -> list[Span]:
+        """Matched spans in scope, longest first where they overlap, in text order."""
+        spans = [
+            Span(doc, start, end, label=key)
+            for key, start, end in self._matcher(doc)
+            if self._keys[key][2] in (None, interview_id)
+        ]
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
-    def find(self, doc: Doc) -> list[Match]:
-        """The mentions in ``doc`` with character offsets into its text."""
+    def find(self, doc: Doc, interview_id: str | None = None) -> list[Match]:
+        """The mentions in ``doc`` (of interview ``interview_id``) with character
+        offsets into its text."""
         out = []
-        for span in self._spans(doc):
-            entity_id, form = self._keys[span.label]
+        for span in self._spans(doc, interview_id):
+            entity_id, form, _ = self._keys[span.label]
             out.append(Match(span.start_char, span.end_char, entity_id, form))
         return out

@@ -20,7 +20,7 @@ from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, InterviewSource
-from builder.transcript import Transcript, count_words
+from builder.transcript import Transcript, count_words, line_and_column
 
 
 @dataclass
@@ -164,10 +164,10 @@ def tabulate(
     and the proposed names the gazetteer lacks."""
     rows: dict[str, list] = {name: [] for name in ROW_TYPES}
     proposals: list[Proposal] = []
+    finder = EntityFinder(gazetteer)
     for source, source_path, raw, parsed in interviews:
         segments = _turn_rows(source, parsed, rows)
         rows["interviews"].append(_interview_row(source, source_path, raw, parsed, rows))
-        finder = EntityFinder(gazetteer, source.interview_id)
         proposals += _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
     counts = Counter(m.entity_id for m in rows["entity_mentions"])
     for entry in _mentioned(gazetteer, counts):
@@ -290,7 +290,7 @@ def _extract(
             question_id=seg.question_id,
             answer_id=seg.answer_id,
         )
-        matches = finder.find(doc)
+        matches = finder.find(doc, iid)
         known = [(m.start, m.end) for m in matches]
         proposed = []
         if seg.role != "title":
@@ -298,7 +298,7 @@ def _extract(
         for c in proposed:
             a = seg.start + c.start
             sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
-            line = text.count("\n", 0, a) + 1
+            line, _ = line_and_column(text, a)
             proposals.append(
                 Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
                          sent.text.strip())

@@ -257,7 +257,7 @@ def _amounts(text: str):
         if value2 is not None:
             value2 *= scale
         currency = _currency(m["cur"], m["code"], unit)
-        kind, unit_out, normalized = _classify(text, end, value, unit, currency)
+        kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
             noun = _counted_noun(text, end)
             if noun is None:
@@ -302,7 +302,7 @@ def _currency(symbol: str | None, code: str | None, unit: str) -> str | None:
     return _CURRENCY_WORDS.get(word)
 
 
-def _classify(text: str, end: int, value: float, unit: str, currency: str | None):
+def _classify(value: float, unit: str, currency: str | None):
     """kind, unit and normalized value of an amount."""
     u = unit.rstrip("s") if unit not in {"bps", "bcm"} else unit
     if currency:

@@ -147,6 +147,11 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
     return text
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a code-point offset."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def count_words(text: str) -> int:
     """Words are runs of letters or digits, joined by inner apostrophes or hyphens."""
     return len(_WORD.findall(text))
@@ -164,7 +169,7 @@ def parse(
     if len(markers) >= 2 or any(m.kind in ("question", "answer") for m in markers.values()):
         roles = _label_roles(text, lines, markers, interviewer_speaker)
         if set(roles.values()) == {"question"}:
-            _add_unlabelled_answers(text, lines, markers, roles)
+            _add_unlabelled_answers(lines, markers, roles)
     else:
         markers, roles = _dash_markers(text, lines)
         if len(markers) < 2:
@@ -317,12 +322,12 @@ def _numbered_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker]
         if m and text[m.end() : m.end() + 1] in _SPACE and "?" in text[line.start : line.end]:
             markers[i] = _Marker("number", line.start, m.end(), None)
             roles[i] = "question"
-    _add_unlabelled_answers(text, lines, markers, roles)
+    _add_unlabelled_answers(lines, markers, roles)
     return markers, roles
 
 
 def _add_unlabelled_answers(
-    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+    lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
 ) -> None:
     """Where only questions are marked, the paragraph after each question starts an
     answer that runs to the next question."""

@@ -32,7 +32,7 @@ from frictionless import Package
 from builder.errors import BuildError
 from builder.package import file_facts, resource_name
 from builder.schemas import TABLES, arrow_schema, fields, json_schema, to_python
-from builder.transcript import read_text
+from builder.transcript import line_and_column, read_text
 from builder.writers import FORMATS, table_path
 
 #: (text column, start column, end column) of every quoted span, per table.
@@ -272,8 +272,7 @@ def check_coverage(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[s
             while j < len(text) and hits[j] == hits[i] and (hits[j] != 1 or text[j].isspace()):
                 j += 1
             run = text[i:j].rstrip()
-            line = text.count("\n", 0, i) + 1
-            col = i - (text.rfind("\n", 0, i) + 1) + 1
+            line, col = line_and_column(text, i)
             what = "in no row" if hits[i] == 0 else f"in {hits[i]} rows"
             out.append(f"{iid}: line {line}, column {col}: {run[:60]!r} is {what}")
             i = j

@@ -190,8 +190,10 @@ def read_demonyms(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
         return []
     entries: dict[str, GazetteerEntry] = {}
     forms: dict[str, list[tuple[str, str, str | None]]] = {}
-    for _, row in _rows(path):
+    first_line: dict[str, int] = {}
+    for line, row in _rows(path):
         eid = row["entity_id"]
+        first_line.setdefault(eid, line)
         forms.setdefault(eid, []).append((row["demonym"], row["form"], None))
         if row["form"] == "name":
             entries[eid] = GazetteerEntry(
@@ -202,6 +204,14 @@ def read_demonyms(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
                 wikidata_id=None,
                 related_entity_id=row.get("country_id"),
                 description=f"{row['demonym']} (nationality or adjective)",
+            )
+    for eid, line in first_line.items():
+        if eid not in entries:
+            raise BuildError(
+                f"demonym entity {eid!r} has no row with form `name`",
+                path,
+                line,
+                "give each entity_id one row with its adjective and form `name`",
             )
     return [
         replace(entry, names=sorted(forms[eid], key=lambda f: f[1] != "name"))

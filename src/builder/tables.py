@@ -19,7 +19,15 @@ from spacy.tokens import Doc
 from builder.candidates import CandidateFinder, Proposal, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
-from builder.names import ModelEntities, entity_id_for, merge, people_by_word, surname_spans
+from builder.names import (
+    ModelEntities,
+    datelines,
+    entity_id_for,
+    in_body,
+    merge,
+    people_by_word,
+    surname_spans,
+)
 from builder.ner import find_names, titles_before
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, InterviewSource
@@ -465,7 +473,17 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
     model = find_names(ex.ner, [d.text for d in docs])
     gaz: list[_Found] = []
     names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)
+    body = "\n".join(d.text for s, d in zip(segments, docs, strict=True) if s.role != "title")
     for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+        if seg.role == "title":
+            model[k] = in_body(doc.text, model[k], body)
+        if seg.role == "intro":
+            taken_chars = [(n.start, n.end) for n in model[k]]
+            model[k] = sorted(
+                model[k] + [d for d in datelines(doc.text)
+                            if not any(a < d.end and d.start < b for a, b in taken_chars)],
+                key=lambda n: n.start,
+            )  # fmt: skip
         kept, found = merge(doc.text, ex.finder.find(doc, iid), model[k])
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]

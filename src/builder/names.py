@@ -5,14 +5,17 @@ Rules, in order (each is tested in ``tests/test_names.py``):
 1. **The gazetteer wins.** A gazetteer match is a mention of its entry (its id, type and
    codes). A model name that equals a match, lies inside one, or crosses one is dropped.
 2. **A longer name is one span** (OntoNotes): a model name that contains gazetteer
-   matches and more capitalised words (``Central Bank of Russia``, ``Indian Ocean``)
-   is one mention and the matches inside it are dropped; one that joins names with a
-   comma, ``and`` or a slash (``Moscow, Russia``) keeps the gazetteer's matches, and
-   its other capitalised parts become names of their own (``Moscow``).
+   matches and more capitalised words (``Central Bank of Russia``, ``Indian Ocean``;
+   not titles or generic nouns: ``Japanese Government`` stays ``Japanese``) is one
+   mention and the matches inside it are dropped; one that joins names with a comma,
+   ``and`` or a slash (``Moscow, Russia``) keeps the gazetteer's matches, and its other
+   capitalised parts become names of their own (``Moscow``).
 3. **One id per person within an interview.** A model name of one word that is the
    first or last word of exactly one full (two or more words) PERSON name in the same
    interview is that person (form ``short``); so is every other capitalised occurrence
-   of that person's surname that the model missed.
+   of that person's surname that the model missed, and every occurrence of a full name
+   that a speaker label gives (``JANE DOE, HOST:`` makes ``Jane Doe`` in the text a
+   person).
 4. **Headlines and datelines.** Title case says nothing in a headline, so a model name
    in the title counts only where the rest of the transcript writes it too; a dateline
    (a place in capitals opening a paragraph of the front matter before a comma, bracket
@@ -38,6 +41,10 @@ from builder.ner import TITLES, ModelSpan
 
 _JOINERS = re.compile(r",|\band\b|&|/|;")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
+#: Capitalised words that do not make a name longer (``Japanese Government`` is the NORP
+#: ``Japanese`` and a common noun, as in OntoNotes).
+GENERIC = frozenset({"government", "administration", "side", "people", "authorities",
+                     "leadership", "delegation", "officials", "nation", "state"})  # fmt: skip
 _STOP = frozenset({"The", "A", "An", "In", "On", "At", "Of", "And", "But", "Or", "To", "I"})
 
 
@@ -115,7 +122,7 @@ def merge(
         elif _JOINERS.search(text[name.start : name.end]):
             out += _leftovers(text, name, inside)
         elif any(
-            w[0].isupper() and w.strip(".").lower() not in TITLES
+            w[0].isupper() and w.strip(".").lower() not in TITLES | GENERIC
             for w in _outside(text, name.start, name.end, inside)
         ):
             kept = [m for m in kept if m not in inside]
@@ -173,6 +180,18 @@ def people_by_word(people: list[tuple[str, str]]) -> dict[str, str]:
         for w in (words[0], words[-1]):
             owners.setdefault(w, set()).add(entity_id)
     return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+
+
+def name_spans(text: str, start: int, end: int, names: list[str]) -> list[ModelSpan]:
+    """Occurrences in ``text[start:end]`` of people's full names known from the speaker
+    labels (as written there or in title case), as PERSON names."""
+    out = []
+    for name in names:
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        for m in re.finditer(pattern, text[start:end], flags=re.IGNORECASE):
+            if m.group() in (name, name.upper()):
+                out.append(ModelSpan(start + m.start(), start + m.end(), "PERSON"))
+    return out
 
 
 def surname_spans(text: str, start: int, end: int, surnames: set[str]) -> list[ModelSpan]:

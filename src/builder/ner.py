@@ -50,7 +50,9 @@ TITLES = frozenset(
      "sheikh", "emir", "chancellor", "premier", "governor-general", "spokesman",
      "spokeswoman", "spokesperson", "host", "anchor", "correspondent", "reporter",
      "presenter", "moderator", "interviewer", "editor", "founder", "leader", "father",
-     "rev", "reverend", "bishop", "archbishop", "cardinal", "st", "saint", "mme", "mx"}
+     "rev", "reverend", "bishop", "archbishop", "cardinal", "st", "saint", "mme", "mx",
+     "treasurer", "attorney", "lieutenant", "commander", "marshal", "sultan", "hon",
+     "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector"}
 )  # fmt: skip
 #: Portfolios that stand before a title (``Trade Minister``): part of the title.
 PORTFOLIOS = frozenset(
@@ -60,8 +62,11 @@ PORTFOLIOS = frozenset(
      "state", "development", "tourism", "sports", "digital", "science", "communications",
      "information", "emergency", "emergencies", "security", "internal", "external"}
 )  # fmt: skip
+#: Academic degrees are not names (``Ph.D.``, ``J.D.``).
+DEGREES = frozenset({"ph.d.", "phd", "j.d.", "m.d.", "mba", "m.b.a.", "b.a.", "m.a.", "b.sc.",
+                     "m.sc.", "ll.m.", "ll.b."})  # fmt: skip
 _ABBREVIATIONS = frozenset({"inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "st.", "bros."})
-_TRAILING = ".,;:!?)]}\"'“”‘’»«-–—/"
+_TRAILING = ".,;:!?)]}\"'“”‘’»«-–—/&"
 _LEADING = "([{\"'“”‘’«»-–—/"
 _DETERMINERS = ("the ", "The ", "THE ")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
@@ -163,12 +168,19 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return
     words = [w.strip(".").lower() for w in span.split()]
-    if all(w in TITLES for w in words) or span in ("I", "A"):
+    if all(w in TITLES for w in words) or span in ("I", "A") or span.lower() in DEGREES:
         return
-    after = re.match(r"[ \u00a0]+([\w’'.\-]+)", text[end : end + 40])
-    if all(w in PORTFOLIOS for w in words) and after and after[1].lower() in TITLES:
-        return  # "Trade" in "Trade Minister Daniel Brenner" is part of the title
+    if all(w in PORTFOLIOS for w in words) and _in_title(text, start, end):
+        return  # "Trade Minister Daniel Brenner", "Secretary of State": part of a title
     yield start, end
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """A title word follows (``Trade Minister``), or a title word and ``of`` come before
+    (``Secretary of State``)."""
+    after = re.match(r"[ \u00a0]+([\w’'.\-]+)", text[end : end + 40])
+    before = re.search(r"([\w’'.\-]+)[ \u00a0]+of[ \u00a0]+$", text[max(0, start - 40) : start])
+    return bool((after and after[1].lower() in TITLES) or (before and before[1].lower() in TITLES))
 
 
 def _abbreviation(span: str) -> bool:

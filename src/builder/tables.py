@@ -25,6 +25,7 @@ from builder.names import (
     entity_id_for,
     in_body,
     merge,
+    name_spans,
     people_by_word,
     surname_spans,
 )
@@ -503,6 +504,10 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
     surnames = {w.split()[-1] for w, _ in full} & set(by_word)
     occupied = [(a, b) for a, b, *_ in gaz] + [(a, b) for a, b, *_ in names]
     for k, seg in enumerate(segments):
+        for n in name_spans(text, seg.start, seg.end, labels):
+            if not any(a < n.end and n.start < b for a, b in occupied):
+                names.append((n.start, n.end, "PERSON", k))
+                occupied.append((n.start, n.end))
         for n in surname_spans(text, seg.start, seg.end, surnames):
             if not any(a < n.end and n.start < b for a, b in occupied):
                 names.append((n.start, n.end, "PERSON", k))

@@ -5,7 +5,8 @@ mention as ``(surface, TYPE)`` and every figure as ``(surface, kind, value,
 value_max, unit, normalized, qualifier)``, plus one ``(label, role, person)``
 per turn. This module only finds where each listed surface sits: the next
 whole-word occurrence after the previous one of the same list, skipping
-speaker labels (``LABEL:`` at a line start or after a run of spaces). It
+speaker labels (``LABEL:`` at a line start or after a run of spaces) and the
+lines marked as page furniture. It
 decides nothing about what is a mention; that is the annotator's job.
 
 It also prints, for the annotator to review, every surface that occurs more
@@ -85,7 +86,14 @@ def build(text_id: str, spec: dict) -> dict:
     speakers = [
         {"label": lab, "role": role, "person": person} for lab, role, person in spec["speakers"]
     ]
+    furniture = []
+    for line in spec.get("furniture", []):
+        start = text.find(line)
+        assert start >= 0, line
+        furniture.append({"start": start, "end": start + len(line), "text": line})
+    # nothing is annotated inside speaker labels or page furniture
     skip = label_spans(text, [s["label"] for s in speakers])
+    skip += [(f["start"], f["end"]) for f in furniture]
     ents = spec["entities"]
     surfaces = [e[0] for e in ents]
     starts = place(text, surfaces, skip)
@@ -126,11 +134,6 @@ def build(text_id: str, spec: dict) -> dict:
         m = sum(1 for i in hits if not any(a <= i and i + len(surface) <= b for a, b in longer))
         if m != n:
             print(f"  review {text_id}: {surface!r} listed {n}, occurs {m}", file=sys.stderr)
-    furniture = []
-    for line in spec.get("furniture", []):
-        start = text.find(line)
-        assert start >= 0, line
-        furniture.append({"start": start, "end": start + len(line), "text": line})
     return {
         "id": text_id,
         "speakers": speakers,

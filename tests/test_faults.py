@@ -136,7 +136,7 @@ def test_a_second_build_is_refused_with_the_pid_of_the_first(tmp_path, capsys):
     assert not (out / "datapackage.json").exists()
 
 
-def test_two_builds_at_once_one_waits_for_none(tmp_path):
+def test_a_second_build_while_one_runs_is_refused(tmp_path):
     talk, out = tmp_path / "in" / "long.txt", tmp_path / "pkg"
     talk.parent.mkdir()
     talk.write_text(LONG, encoding="utf-8")

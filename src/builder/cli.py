@@ -4,6 +4,7 @@
     builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict] [--ner-model NAME]
     builder validate [DIR]
     builder docs
+    builder site [--out DIR] [PACKAGE]
 
 Exit status: 0 on success, 1 when validation fails, 2 on bad input.
 """
@@ -18,6 +19,7 @@ from builder.build import REVIEW_FILE, build
 from builder.docs import update_readme
 from builder.errors import BuildError
 from builder.schemas import ROOT
+from builder.site import build_site
 from builder.validate import validate_package
 
 
@@ -41,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="run every check on a built package")
     v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
+    s = sub.add_parser("site", help="write a static site (index and transcript pages)")
+    s.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
+    s.add_argument("--out", type=Path, help="output folder (default: PACKAGE/site)")
     return parser
 
 
@@ -64,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{summary.n_candidates} name(s) the gazetteer lacks: see "
                 f"{summary.out / REVIEW_FILE}"
             )
+            return 0
+        if args.command == "site":
+            site = build_site(args.dir, args.out or args.dir / "site")
+            print(f"wrote {len(site.files)} files to {site.out}")
             return 0
         if args.command == "docs":
             print("README.md updated" if update_readme() else "README.md is current")

@@ -20,6 +20,7 @@ from builder.annotate import Span, annotate
 from builder.cli import main
 from builder.schemas import ROOT
 from builder.site import build_site
+from wcag import contrast
 
 
 class Marks(HTMLParser):
@@ -209,18 +210,6 @@ def test_a_mention_outside_every_turn_is_refused(tmp_path, capsys):
     assert main(["site", "--out", str(tmp_path / "s"), str(pkg)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "-m001" in err and "not inside" in err
-
-
-def luminance(colour: str) -> float:
-    """Relative luminance of a #rrggbb colour (WCAG 2.2)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def test_contrast_formula_against_known_values():

@@ -50,6 +50,9 @@ def screenshot(browser, page_path: Path, out: Path, width: int, full_page: bool 
 
 if __name__ == "__main__":
     site, name, png = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    if not CHROMIUM.exists():
+        sys.exit(f"error: {CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)")
+    png.parent.mkdir(parents=True, exist_ok=True)
     with chromium() as b:
         screenshot(b, site / name, png, 1440)
     print(f"wrote {png}")

@@ -3,7 +3,8 @@
 The browser is the distribution's (Debian ``chromium``, installed by ``.ci/run``),
 driven by Playwright's Python API; Playwright's own browser download is never used.
 
-    python tests/browser.py SITE_DIR PAGE.html OUT.png   # a 1440 px wide screenshot
+    python tests/browser.py SITE_DIR PAGE.html OUT.png   # a 1440 px wide screenshot,
+                                                         # first entity highlighted
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ def chromium():
             browser.close()
 
 
-def screenshot(browser, page_path: Path, out: Path, width: int, full_page: bool = False) -> bytes:
-    """A PNG of ``page_path`` at ``width`` CSS pixels, also written to ``out``."""
+def screenshot(browser, page_path: Path, out: Path, width: int, click: str | None = None) -> None:
+    """A PNG of ``page_path`` at ``width`` CSS pixels into ``out``, after a click on the
+    first element matching ``click`` (when given and present)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
         page.goto(page_path.resolve().as_uri())
-        return page.screenshot(path=str(out), full_page=full_page)
+        if click and page.locator(click).count():
+            page.locator(click).first.click()
+        page.screenshot(path=str(out))
     finally:
         page.close()
 
@@ -54,5 +58,5 @@ if __name__ == "__main__":
         sys.exit(f"error: {CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)")
     png.parent.mkdir(parents=True, exist_ok=True)
     with chromium() as b:
-        screenshot(b, site / name, png, 1440)
+        screenshot(b, site / name, png, 1440, click="button[data-entity]")
     print(f"wrote {png}")

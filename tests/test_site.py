@@ -228,3 +228,18 @@ def test_colours_pass_wcag_aa():
             assert contrast(fg, bg) >= 4.5, (fg, bg)
     for bg in (s.PAPER, s.PANEL, s.FIGURE):  # borders of boxes, bars and fields: 3:1
         assert contrast(s.RULE, bg) >= 3, bg
+
+
+def test_a_turn_whose_text_is_not_the_source_is_refused(tmp_path, capsys):
+    pkg = _copy_package(tmp_path)
+    path = pkg / "data/parquet/answers.parquet"
+    table = pq.read_table(path)
+    texts = table.column("text").to_pylist()
+    texts[1] = texts[1].upper()
+    pq.write_table(
+        table.set_column(table.schema.get_field_index("text"), "text", pa.array(texts)), path
+    )
+    assert main(["site", "--out", str(tmp_path / "s"), str(pkg)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "-a02 of" in err and "differs from the transcript" in err
+    assert not (tmp_path / "s").exists()  # nothing written

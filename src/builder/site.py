@@ -138,7 +138,14 @@ def build_site(package_dir: Path, out: Path) -> Site:
     pkg = PublishedPackage.open(package_dir)
     tables = {t: pkg.table(t, cols) for t, cols in _COLUMNS.items()}
     entities = {e["entity_id"]: e for e in tables["entities"]}
-    pages = [_interview(pkg, row, tables, entities) for row in _sorted_interviews(tables, pkg)]
+    by_interview: dict[str, dict[str, list[dict]]] = {}
+    for name in ("questions", "answers", "entity_mentions", "figures"):
+        for r in tables[name]:
+            by_interview.setdefault(r["interview_id"], {}).setdefault(name, []).append(r)
+    pages = [
+        _interview(pkg, row, by_interview.get(row["interview_id"], {}), entities)
+        for row in _sorted_interviews(tables, pkg)
+    ]
     env = Environment(
         loader=PackageLoader("builder", "templates"),
         autoescape=True,
@@ -259,29 +266,30 @@ def _spans(
 
 
 def _interview(
-    pkg: PublishedPackage, row: dict, tables: dict[str, list[dict]], entities: dict[str, dict]
+    pkg: PublishedPackage, row: dict, rows: dict[str, list[dict]], entities: dict[str, dict]
 ) -> InterviewPage:
+    """One interview's page; ``rows`` holds its questions, answers, mentions, figures."""
     iid = row["interview_id"]
     source = pkg.source_text(row)
-    mine = {t: [r for r in rows if r.get("interview_id") == iid] for t, rows in tables.items()}
-    regions: list[tuple[int, int, str]] = []  # (start, end, key)
-    if row.get("title_char_start") is not None:
-        regions.append((row["title_char_start"], row["title_char_end"], "title"))
-    if row.get("intro_char_start") is not None:
-        regions.append((row["intro_char_start"], row["intro_char_end"], "intro"))
+    mine = {t: rows.get(t, []) for t in ("questions", "answers", "entity_mentions", "figures")}
     turn_rows = [("question", r) for r in mine["questions"]] + [
         ("answer", r) for r in mine["answers"]
     ]
-    for kind, r in turn_rows:
-        if source[r["char_start"] : r["char_end"]] != r["text"]:
+    regions = [(r["char_start"], r["char_end"], r[kind + "_id"]) for kind, r in turn_rows]
+    for key in ("title", "intro"):
+        if row.get(f"{key}_char_start") is not None:
+            regions.append((row[f"{key}_char_start"], row[f"{key}_char_end"], key))
+    quoted = [(r[kind + "_id"], r["char_start"], r["char_end"], r["text"]) for kind, r in turn_rows]
+    if row.get("intro_char_start") is not None and row.get("intro") is not None:
+        quoted.append(("intro", row["intro_char_start"], row["intro_char_end"], row["intro"]))
+    for key, start, end, text in quoted:
+        if source[start:end] != text:
             raise BuildError(
-                f"{r[kind + '_id']}: text differs from the transcript at "
-                f"{r['char_start']}-{r['char_end']}",
+                f"{key} of {iid}: text differs from the transcript at {start}-{end}",
                 pkg.root / row["source_path"],
-                source.count("\n", 0, r["char_start"]) + 1,
+                source.count("\n", 0, start) + 1,
                 "run `builder validate` on the package",
             )
-        regions.append((r["char_start"], r["char_end"], r[kind + "_id"]))
     regions.sort()
     starts = [r[0] for r in regions]
     by_region: dict[str, list[Span]] = {key: [] for _, _, key in regions}
@@ -300,7 +308,6 @@ def _interview(
     def html(start: int, end: int, key: str) -> Markup:
         return annotate(source[start:end], start, by_region[key])
 
-    title_html = Markup("")
     if row.get("title_char_start") is not None:
         title_html = html(row["title_char_start"], row["title_char_end"], "title")
     else:

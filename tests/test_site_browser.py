@@ -212,6 +212,43 @@ def test_a_click_in_the_panel_highlights_exactly_its_mentions(browser, site):
             assert errors == []
 
 
+def click_start(page, element_id: str) -> None:
+    """A real mouse click on the first character of an element (which may wrap lines)."""
+    el = page.locator(f'[id="{element_id}"]')
+    el.scroll_into_view_if_needed()
+    box = el.evaluate("e => { const r = e.getClientRects()[0]; return [r.left, r.top, r.height]; }")
+    page.mouse.click(box[0] + 3, box[1] + box[2] / 2)
+
+
+def test_a_click_on_a_mark_shows_its_details(browser, site):
+    entities = {
+        e["entity_id"]: e
+        for e in pq.read_table(site.package / "data/parquet/entities.parquet").to_pylist()
+    }
+    for interview, path in pages(site):
+        with opened(browser, path) as (page, errors, _):
+            for m in site.rows("entity_mentions", interview)[:5]:
+                click_start(page, m["mention_id"])
+                card = page.locator("#card")
+                assert card.is_visible()
+                e = entities[m["entity_id"]]
+                assert e["name"] in card.text_content() and e["type"] in card.text_content()
+                link = card.locator("a")
+                if e["wikidata_id"]:
+                    assert link.get_attribute("href").endswith("/wiki/" + e["wikidata_id"])
+                else:
+                    assert not link.is_visible()
+                page.keyboard.press("Escape")
+                assert not card.is_visible()
+            for f in site.rows("figures", interview)[:5]:
+                click_start(page, f["figure_id"])
+                assert page.locator("#card").is_visible()
+                assert f["kind"] in page.text_content("#card .card-text")
+                page.locator("#card .card-close").click()
+                assert not page.locator("#card").is_visible()
+            assert errors == []
+
+
 def test_filters_hide_what_they_should(browser, site):
     for _, path in pages(site):
         with opened(browser, path) as (page, errors, _):

@@ -240,7 +240,8 @@ def _spans(
                     ("data-entity-id", m["entity_id"]),
                     ("data-type", kind),
                     ("title", _entity_tip(e)),
-                ),
+                )
+                + ((("data-wikidata", e["wikidata_id"]),) if e.get("wikidata_id") else ()),
                 (
                     ("class", f"ent t-{kind} part"),
                     ("data-entity-part", m["entity_id"]),

@@ -1,10 +1,13 @@
 /* Interview pages of `builder site`: highlight an entity's mentions from the side
-   panel (or by clicking a mention), and filter marks by entity type and figure kind.
+   panel (or by clicking a mention), show a mark's details in a card (with its Wikidata
+   link) when it is clicked, and filter marks by entity type and figure kind.
    The page reads the same without this script; it changes classes only, never text. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
   var status = document.getElementById("status");
+  var card = document.getElementById("card");
+  var cardLink = card.querySelector(".card-link a");
   var current = null;
 
   function all(selector) {
@@ -34,21 +37,49 @@
       (n === 1 ? " mention" : " mentions") + " highlighted";
   }
 
+  function showCard(mark) {
+    var first = mark;
+    var part = mark.getAttribute("data-entity-part") || mark.getAttribute("data-figure-part");
+    if (part) {
+      var attr = mark.hasAttribute("data-entity-part") ? "data-entity-id" : "id";
+      first = document.querySelector("[" + attr + '="' + CSS.escape(part) + '"]') || mark;
+    }
+    card.querySelector(".card-text").textContent = mark.getAttribute("title");
+    var wikidata = first.getAttribute("data-wikidata");
+    cardLink.hidden = !wikidata;
+    cardLink.textContent = wikidata ? "Wikidata " + wikidata : "";
+    cardLink.href = wikidata ? "https://www.wikidata.org/wiki/" + wikidata : "";
+    card.hidden = false;
+    var box = mark.getBoundingClientRect();
+    var host = card.offsetParent.getBoundingClientRect();
+    var left = Math.min(box.left - host.left, host.width - card.offsetWidth);
+    card.style.left = Math.max(0, left) + "px";
+    card.style.top = (box.bottom - host.top + 4) + "px";
+  }
+
+  function hideCard() { card.hidden = true; }
+
   document.addEventListener("click", function (event) {
+    if (event.target.closest(".card-close")) { hideCard(); return; }
+    if (event.target.closest("#card")) { return; }
     var button = event.target.closest("button[data-entity]");
     if (button) {
       var id = button.getAttribute("data-entity");
       select(id === current ? null : id);
       return;
     }
-    var mark = event.target.closest("[data-entity-id], [data-entity-part]");
-    if (mark && !mark.classList.contains("off")) {
-      select(mark.getAttribute("data-entity-id") || mark.getAttribute("data-entity-part"));
+    var mark = event.target.closest("[data-entity-id], [data-entity-part], [data-figure-id], [data-figure-part]");
+    if (!mark || mark.classList.contains("off")) { hideCard(); return; }
+    var entity = event.target.closest("[data-entity-id], [data-entity-part]");
+    if (entity && !entity.classList.contains("off")) {
+      select(entity.getAttribute("data-entity-id") || entity.getAttribute("data-entity-part"));
     }
+    showCard(mark);
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && current !== null) { select(null); }
+    if (event.key !== "Escape") { return; }
+    if (!card.hidden) { hideCard(); } else if (current !== null) { select(null); }
   });
 
   all("input[data-filter]").forEach(function (box) {

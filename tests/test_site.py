@@ -243,3 +243,23 @@ def test_a_turn_whose_text_is_not_the_source_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "-a02 of" in err and "differs from the transcript" in err
     assert not (tmp_path / "s").exists()  # nothing written
+
+
+def test_an_older_package_without_optional_columns_still_has_a_site(tmp_path):
+    pkg = _copy_package(tmp_path)
+    path = pkg / "data/parquet/interviews.parquet"
+    pq.write_table(pq.read_table(path).drop_columns(["publisher", "interviewer"]), path)
+    build_site(pkg, tmp_path / "s")
+    page = next(p for p in (tmp_path / "s").glob("*.html") if p.name != "index.html")
+    html = page.read_text(encoding="utf-8")
+    assert "<dt>Publisher</dt>" not in html and "<dt>Interviewer</dt>" not in html
+    assert "<dt>Published</dt>" in html
+
+
+def test_a_missing_required_column_is_one_line(tmp_path, capsys):
+    pkg = _copy_package(tmp_path)
+    path = pkg / "data/parquet/figures.parquet"
+    pq.write_table(pq.read_table(path).drop_columns(["kind"]), path)
+    assert main(["site", "--out", str(tmp_path / "s"), str(pkg)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "table figures lacks column(s) kind" in err

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -29,11 +29,10 @@ _HINT = "point at the folder of a package made by `builder build`"
 
 @dataclass
 class PublishedPackage:
-    """A package folder and its descriptor; tables and transcripts are read on demand."""
+    """A package folder and its descriptor; tables and transcripts are read when asked for."""
 
     root: Path
     descriptor: dict
-    _cache: dict[str, list[dict]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, root: Path) -> PublishedPackage:
@@ -52,10 +51,8 @@ class PublishedPackage:
     def table(self, name: str, required: tuple[str, ...] = ()) -> list[dict]:
         """Rows of table ``name`` as dicts; fails with one line when a ``required``
         column is missing."""
-        if name not in self._cache:
-            self._cache[name] = self._read(name).to_pylist()
-        rows = self._cache[name]
-        missing = [c for c in required if rows and c not in rows[0]]
+        table = self._read(name)
+        missing = [c for c in required if c not in table.column_names]
         if missing:
             raise BuildError(
                 f"table {name} lacks column(s) {', '.join(missing)}",
@@ -63,10 +60,7 @@ class PublishedPackage:
                 None,
                 "rebuild the package with a current `builder build`",
             )
-        return rows
-
-    def has_table(self, name: str) -> bool:
-        return self._resource(name) is not None
+        return table.to_pylist()
 
     def _resource(self, name: str) -> dict | None:
         found = {

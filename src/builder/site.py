@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -64,7 +64,22 @@ TYPE_NAMES = {
     "LANGUAGE": "languages",
 }
 TOP_ENTITIES = 20
-ASSETS = ("site.css", "site.js")
+#: Columns of interviews the pages show when present (an older package may lack some).
+_OPTIONAL = (
+    "title_char_start",
+    "title_char_end",
+    "intro",
+    "intro_char_start",
+    "intro_char_end",
+    "publisher",
+    "source_url",
+    "published",
+    "language",
+    "interviewee_role",
+    "interviewee",
+    "interviewee_note",
+    "interviewer",
+)
 _COLUMNS = {
     "interviews": ("interview_id", "title", "source_path"),
     "questions": ("question_id", "interview_id", "seq", "text", "char_start", "char_end"),
@@ -130,7 +145,7 @@ class Site:
     """What ``build_site`` wrote."""
 
     out: Path
-    files: list[str] = field(default_factory=list)
+    files: list[str]
 
 
 def build_site(package_dir: Path, out: Path) -> Site:
@@ -182,7 +197,8 @@ def _sorted_interviews(tables: dict[str, list[dict]], pkg: PublishedPackage) -> 
                 None,
                 "rebuild the package with a current `builder build`",
             )
-    return sorted(tables["interviews"], key=lambda r: r["interview_id"])
+    rows = [{**dict.fromkeys(_OPTIONAL), **r} for r in tables["interviews"]]
+    return sorted(rows, key=lambda r: r["interview_id"])
 
 
 def _css_name(value: object) -> str:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH = 640
-LABEL_WIDTH = 250
+WIDTH = 360
 VALUE_WIDTH = 110
-ROW = 24
-BAR = 16
-MAX_LABEL = 32
+ROW = 40
+LABEL = 15
+BAR = 14
+MAX_LABEL = 48
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,29 @@ def _short(bar: Bar) -> str:
 
 def bar_chart(chart_id: str, title: str, bars: list[Bar], stroke: str, ink: str) -> Markup:
     """An SVG bar chart: a ``<title>`` and a ``<desc>`` listing every value (what a
-    screen reader says), one row per bar, bars scaled to the largest value."""
-    height = max(ROW * len(bars), ROW) + 4
+    screen reader says), then per bar its label above it and its value after it, bars
+    scaled to the largest value. Narrow enough to stay legible on a phone."""
+    height = max(ROW * len(bars), ROW)
     top = max((b.value for b in bars), default=0) or 1
-    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    span = WIDTH - VALUE_WIDTH
     desc = "; ".join(f"{b.label}{b.suffix}: {b.value} {b.note}".rstrip() for b in bars)
     rows = []
     for i, b in enumerate(bars):
-        y = 2 + i * ROW
+        y = i * ROW
         w = round(span * b.value / top, 1)
         value = f"{b.value} {b.note}".rstrip()
         rows.append(
             f"<g><title>{escape(b.label + b.suffix)}: {escape(value)}</title>"
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR - 4}" text-anchor="end">'
-            f"{escape(_short(b))}</text>"
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{w}" height="{BAR}" fill="{b.fill}" '
+            f'<text x="0" y="{y + LABEL - 2}">{escape(_short(b))}</text>'
+            f'<rect x="0.5" y="{y + LABEL + 2}" width="{w}" height="{BAR}" fill="{b.fill}" '
             f'stroke="{stroke}"/>'
-            f'<text x="{LABEL_WIDTH + w + 6}" y="{y + BAR - 4}">{escape(value)}</text></g>'
+            f'<text x="{w + 6}" y="{y + LABEL + BAR}">{escape(value)}</text></g>'
         )
     if not bars:
-        rows.append(f'<text x="0" y="{BAR}">none</text>')
+        rows.append(f'<text x="0" y="{LABEL}">none</text>')
     return Markup(
         f'<svg id="{chart_id}" class="chart" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" fill="{ink}" font-size="14">'
+        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" fill="{ink}" font-size="13">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(desc or "none")}</desc>' + "".join(rows) + "</svg>"
     )

@@ -263,3 +263,25 @@ def test_a_missing_required_column_is_one_line(tmp_path, capsys):
     assert main(["site", "--out", str(tmp_path / "s"), str(pkg)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "table figures lacks column(s) kind" in err
+
+
+def test_a_mention_in_a_turn_label_is_marked_there(tmp_path):
+    """Should a speaker's name in a label ever be a mention, it is marked in the label."""
+    pkg = _copy_package(tmp_path)
+    question = pq.read_table(pkg / "data/parquet/questions.parquet").to_pylist()[0]
+    path = pkg / "data/parquet/entity_mentions.parquet"
+    table = pq.read_table(path)
+    row = table.slice(0, 1).to_pylist()[0]
+    row.update(
+        mention_id=row["interview_id"] + "-m999",
+        char_start=question["label_char_start"],
+        char_end=question["label_char_end"],
+        text=question["label"],
+    )
+    pq.write_table(
+        pa.concat_tables([table, pa.Table.from_pylist([row], schema=table.schema)]), path
+    )
+    build_site(pkg, tmp_path / "s")
+    html = (tmp_path / "s" / f"{row['interview_id']}.html").read_text(encoding="utf-8")
+    assert f'<span class="tag" title="label as written"><span id="{row["mention_id"]}"' in html
+    assert html.count("data-entity-id=") == table.num_rows + 1

@@ -97,7 +97,7 @@ class Turn:
     id: str
     kind: str
     seq: int
-    label: str | None
+    label: Markup | None
     speaker: str | None
     start: int
     end: int
@@ -293,6 +293,11 @@ def _interview(
         ("answer", r) for r in mine["answers"]
     ]
     regions = [(r["char_start"], r["char_end"], r[kind + "_id"]) for kind, r in turn_rows]
+    regions += [  # labels too, should mentions ever be found in them (speakers' names)
+        (r["label_char_start"], r["label_char_end"], r[kind + "_id"] + "/label")
+        for kind, r in turn_rows
+        if r.get("label_char_start") is not None and r.get("label_char_end") is not None
+    ]
     for key in ("title", "intro"):
         if row.get(f"{key}_char_start") is not None:
             regions.append((row[f"{key}_char_start"], row[f"{key}_char_end"], key))
@@ -315,7 +320,7 @@ def _interview(
         if i < 0 or span.end > regions[i][1] or span.start >= span.end:
             raise BuildError(
                 f"{dict(span.attrs)['id']} ({span.start}-{span.end}) is not inside one title, "
-                "intro, question or answer",
+                "intro, question, answer or label",
                 pkg.root / row["source_path"],
                 source.count("\n", 0, span.start) + 1,
                 "run `builder validate` on the package",
@@ -324,6 +329,11 @@ def _interview(
 
     def html(start: int, end: int, key: str) -> Markup:
         return annotate(source[start:end], start, by_region[key])
+
+    def label(r: dict, key: str) -> Markup | None:
+        if r.get("label_char_start") is not None and r.get("label_char_end") is not None:
+            return html(r["label_char_start"], r["label_char_end"], key + "/label")
+        return Markup.escape(r["label"]) if r.get("label") else None
 
     if row.get("title_char_start") is not None:
         title_html = html(row["title_char_start"], row["title_char_end"], "title")
@@ -338,7 +348,7 @@ def _interview(
                 r[kind + "_id"],
                 kind,
                 r["seq"],
-                r.get("label"),
+                label(r, r[kind + "_id"]),
                 r.get("speaker"),
                 r["char_start"],
                 r["char_end"],

@@ -157,12 +157,10 @@ def test_extra_columns_and_tables_are_ignored(committed_site, tmp_path):
     pkg = _copy_package(tmp_path)
     path = pkg / "data/parquet/entities.parquet"
     table = pq.read_table(path)
-    pq.write_table(table.append_column("source", pa.array(["ner"] * len(table))), path)
+    pq.write_table(table.append_column("x_curator", pa.array(["ner"] * len(table))), path)
     path = pkg / "data/parquet/questions.parquet"
     table = pq.read_table(path)
-    pq.write_table(
-        table.append_column("speaker_entity_id", pa.nulls(len(table), pa.string())), path
-    )
+    pq.write_table(table.append_column("x_speaker_id", pa.nulls(len(table), pa.string())), path)
     (pkg / "data/parquet/sentences.parquet").write_bytes(b"not read")
     descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"].append(

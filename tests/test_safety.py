@@ -254,7 +254,7 @@ def test_an_unknown_ner_model_is_one_line(tmp_path, capsys):
     args = ["build", str(transcript(tmp_path / "in")), "--out", str(tmp_path / "out")]
     assert main([*args, "--ner-model", "no_such_pipeline_xyz"]) == 2
     message = one_line(capsys.readouterr().err)
-    assert "cannot load the spaCy pipeline 'no_such_pipeline_xyz'" in message
+    assert "spaCy pipeline 'no_such_pipeline_xyz' is not installed" in message
 
 
 def test_an_unforeseen_exception_is_one_line(tmp_path, capsys, monkeypatch):

@@ -5,6 +5,7 @@
                   [--ner-model NAME | --no-ner]
     builder validate [DIR]
     builder docs
+    builder site [--out DIR] [PACKAGE]
 
 Without ``--out`` a build builds the package repository the current directory is in
 (the nearest folder upward holding ``sources/interviews.csv``) and says which.
@@ -28,6 +29,7 @@ from builder.docs import update_readme
 from builder.errors import BuildError
 from builder.ner import DEFAULT_MODEL
 from builder.publish import MARKER, journal_pending, lock, recover
+from builder.site import build_site
 from builder.sources import SOURCES_DIR
 from builder.validate import validate_package
 
@@ -70,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
     )
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
+    s = sub.add_parser("site", help="write a static site (index and transcript pages)")
+    s.add_argument(
+        "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
+    )
+    s.add_argument("--out", type=Path, help="output folder (default: PACKAGE/site)")
     return parser
 
 
@@ -81,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
                 return _build(args)
             if args.command == "docs":
                 print("README.md updated" if update_readme() else "README.md is current")
+                return 0
+            if args.command == "site":
+                root = (args.dir or _package_here(Path.cwd())).resolve()
+                site = build_site(root, args.out or root / "site")
+                print(f"wrote {len(site.files)} files to {site.out}")
                 return 0
             return _validate(args.dir)
         except BuildError as err:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from builder.candidates import CandidateFinder, Proposal, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
+from builder.frontmatter import publication_date
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.transcript import Transcript, count_words, line_and_column
@@ -32,6 +33,9 @@ class Interview:
     intro: str | None
     intro_char_start: int | None
     intro_char_end: int | None
+    front_matter: str | None
+    front_matter_char_start: int | None
+    front_matter_char_end: int | None
     publisher: str | None
     source_url: str | None
     published: dt.date | None
@@ -149,6 +153,7 @@ class Segment:
     end: int
     question_id: str | None = None
     answer_id: str | None = None
+    figures: bool = True  # False for page furniture: read for entities only
 
 
 def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) -> str:
@@ -209,6 +214,10 @@ def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
         title = parsed.text[title_span[0] : title_span[1]]
     else:
         title = source.title or source.path.stem
+    front = parsed.front_matter
+    published = dt.date.fromisoformat(source.published) if source.published else None
+    for line in parsed.furniture:
+        published = published or publication_date(text[line.start : line.end], line.kind)
     return Interview(
         interview_id=iid,
         title=title,
@@ -217,9 +226,12 @@ def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
         intro=text[intro[0] : intro[1]] if intro else None,
         intro_char_start=intro[0] if intro else None,
         intro_char_end=intro[1] if intro else None,
+        front_matter=text[front[0] : front[1]] if front else None,
+        front_matter_char_start=front[0] if front else None,
+        front_matter_char_end=front[1] if front else None,
         publisher=source.publisher,
         source_url=source.source_url,
-        published=dt.date.fromisoformat(source.published) if source.published else None,
+        published=published,
         language=source.language,
         interviewee_role=source.interviewee_role,
         interviewee=source.interviewee,
@@ -237,11 +249,7 @@ def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
 def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segment]:
     """Question and answer rows; returns every quotable segment in text order."""
     iid, text = source.interview_id, parsed.text
-    segments = []
-    if parsed.title:
-        segments.append(Segment("title", *parsed.title))
-    if parsed.intros:
-        segments.append(Segment("intro", parsed.intros[0][0], parsed.intros[-1][1]))
+    segments = _front_segments(parsed)
     n_q = sum(t.role == "question" for t in parsed.turns)
     n_a = len(parsed.turns) - n_q
     question_id = None
@@ -274,6 +282,34 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
     return segments
 
 
+def _front_segments(parsed: Transcript) -> list[Segment]:
+    """Title, front matter and intro segments in text order. Page furniture is read for
+    entities only when it names things (bylines, datelines) and never for figures."""
+    segments = [Segment("title", *parsed.title)] if parsed.title else []
+    front = parsed.front_matter
+    for line in parsed.furniture:
+        if front and front[0] <= line.start < front[1] and line.names_things:
+            segments.append(Segment("front_matter", line.start, line.end, figures=False))
+    if parsed.intros:
+        start, end = parsed.intros[0][0], parsed.intros[-1][1]
+        for line in parsed.furniture:
+            if start <= line.start < end:
+                if parsed.text[start : line.start].strip():
+                    segments.append(Segment("intro", *_trim(parsed.text, start, line.start)))
+                if line.names_things:
+                    segments.append(Segment("intro", line.start, line.end, figures=False))
+                start = line.end
+        if parsed.text[start:end].strip():
+            segments.append(Segment("intro", *_trim(parsed.text, start, end)))
+    return sorted(segments, key=lambda s: s.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of ``text[start:end]`` without its surrounding whitespace."""
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
+
+
 def _extract(
     iid, text, segments, finder: EntityFinder, candidates: CandidateFinder, rows
 ) -> list[Proposal]:
@@ -294,7 +330,9 @@ def _extract(
         known = [(m.start, m.end) for m in matches]
         proposed = []
         if seg.role != "title":
-            proposed = candidates.find(doc, known, capitalised, intro=seg.role == "intro")
+            proposed = candidates.find(
+                doc, known, capitalised, intro=seg.role in ("intro", "front_matter")
+            )
         for c in proposed:
             a = seg.start + c.start
             sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
@@ -308,7 +346,7 @@ def _extract(
                 continue  # part of a longer name the gazetteer lacks: "European ... Fund"
             a, b = seg.start + m.start, seg.start + m.end
             mentions.append((a, b, m, where))
-        for f in find_figures(doc.text):
+        for f in find_figures(doc.text) if seg.figures else []:
             sent = doc.char_span(f.start, f.end, alignment_mode="expand").sent
             s_text = sent.text
             s_start = seg.start + sent.start_char + (len(s_text) - len(s_text.lstrip()))

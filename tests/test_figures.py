@@ -3,9 +3,13 @@
 Each expectation below was worked out by hand from the sentence, not copied from output.
 """
 
+import json
+
 import pytest
 
+from builder.build import extract
 from builder.figures import find_figures, parse_number
+from quality import FIXTURES
 
 # (sentence, expected figures: text, kind, value, value_max, unit, normalized, qualifier)
 CASES = [
@@ -305,3 +309,17 @@ def test_figures_carry_their_sentence(rows, seed_text):
         assert seed_text[f["sentence_char_start"] : f["sentence_char_end"]] == f["sentence"]
     money = next(f for f in rows["figures"] if f["kind"] == "money")
     assert money["sentence"] == "Last year, our trade turnover reached a respectable $2.6 billion."
+
+
+def test_figures_in_a_crawled_transcript_match_the_hand_annotation():
+    """A transcript written for issue 13 with page furniture before and after the title,
+    annotated by hand before the rules ran on it: every figure found, nothing else."""
+    path = FIXTURES / "figures-crawled.txt"
+    text = path.read_text(encoding="utf-8")
+    tables, _ = extract(transcript=path)
+    found = [(f["text"], f["kind"], f["normalized"]) for f in tables["figures"]]
+    gold = json.loads((FIXTURES / "figures-crawled.json").read_text(encoding="utf-8"))
+    assert found == [tuple(g) for g in gold["figures"]]
+    for f in tables["figures"]:
+        assert text[f["char_start"] : f["char_end"]] == f["text"]
+    assert tables["interviews"][0]["published"] is None  # "RIGA. 13 November." has no year

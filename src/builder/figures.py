@@ -222,6 +222,10 @@ _NOT_FIGURES = re.compile(
     r"|(?<![\d.,])\d{1,2}\.\d\d\s*[ap]\.?m\.?",
     re.IGNORECASE,
 )
+#: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
+_VERB_OBJECT = re.compile(
+    rf"(?:{_W}|the|this|that|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
+)
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*)")
 #: ``per day``, ``per barrel``: the denominator of a rate (``a day`` is left as it is).
 _RATE = re.compile(r"\s+per\s+(?P<den>[a-z]+(?:-[a-z]+)*)\b(?!-)")
@@ -341,7 +345,8 @@ def _amounts(text: str):
         if kind == "count" and unit_out is None:
             noun = _counted_noun(text, end, value)
             if noun is None:
-                if not re.fullmatch(_DIGITS, num):
+                hedged = m["qual"] or re.search(r"\s(?:hundred|thousand|million|billion)$", num)
+                if not (re.fullmatch(_DIGITS, num) or hedged):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -438,8 +443,8 @@ def _counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
             return w2, e2  # "five littoral states", "two oil fields", "three Baltic states"
         if len(rest) > 1 and _modifier(w2) and not noun(w1) and noun(rest[1][0]):
             return rest[1]  # "three major new plants"
-    if noun(w1):
-        return w1, e1
+    if noun(w1) and not (rest and _VERB_OBJECT.fullmatch(rest[0][0])):
+        return w1, e1  # but in "a family of four buys two loaves", "buys" is a verb
     return None
 
 

@@ -177,9 +177,16 @@ CASES += [
     ("2019 was a good year.", [("2019", "date", 2019, None, "year", "2019", None)]),
     ("The 2018 elections were fair.", [("2018", "date", 2018, None, "year", "2018", None)]),
     (
-        "2000 soldiers were sent.",
-        [("2000 soldiers", "count", 2000, None, "soldiers", "2000", None)],
+        "Some 2000 soldiers were sent.",
+        [("Some 2000 soldiers", "count", 2000, None, "soldiers", "2000", "approximately")],
     ),
+    ("Cuts from 1990 levels.", [("1990", "date", 1990, None, "year", "1990", None)]),
+    (
+        "About half a million people left.",
+        [("About half a million people", "count", 5e5, None, "people", "500000", "approximately")],
+    ),
+    ("Back in the 80s.", [("the 80s", "date", 1980, None, "decade", "198", None)]),
+    ("In the late '90s.", [("the late '90s", "date", 1990, None, "decade", "199", "late")]),
     ("In 2011-12 output fell.", [("2011-12", "date", 2011, 2012, "year", "2011/2012", "range")]),
     (
         "Prices rose in the early 2000s.",
@@ -255,7 +262,8 @@ NOT_FIGURES = [
     "Talk to May about it.",
     "It was the second most visited.",
     "In the first place, no; for the first time, yes.",
-    "He arrived at 09:15 and left at 10:30 pm.",
+    "He arrived at 09:15 and left at 10:30 pm, or at 7 o'clock, or at 5 pm.",
+    "People in their 80s.",
     "See http://example.com/2019/01/23/page or write to info2019@example.com.",
     "It was the first Deputy Prime Minister.",
 ]

@@ -131,19 +131,10 @@ _PLURALS = {
     "phenomena", "crew", "livestock", "offspring", "poultry", "head", "bacteria", "alumni",
     "youth", "clergy", "militia", "infantry", "cavalry", "swine", "salmon", "trout",
 }  # fmt: skip
-#: Words before a year-shaped number that make it a date whatever noun follows.
-_YEAR_INTRODUCERS = {
-    "the", "in", "since", "by", "of", "from", "until", "till", "to", "before", "after",
-    "during", "between", "and", "or", "for", "its", "our", "their", "his", "her", "this",
-    "that", "early", "late", "mid", "end", "spring", "summer", "autumn", "fall", "winter",
-    "year", "fiscal", "through", "throughout", "around", "circa", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "s",
-}  # fmt: skip
-
 _W = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
-    rf"(?:(?:a|one)\s+(?:hundred|thousand|dozen)|(?:{_W}|hundred|thousand|million|billion)"
+    rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)\b"
+    rf"|(?:a|one)\s+(?:hundred|thousand|dozen|million|billion)|(?:{_W}|hundred|thousand|million|billion)"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|hundred|thousand|million|billion))*)"
     r"(?:\s+and\s+a\s+half)?"
 )
@@ -196,6 +187,8 @@ _YEAR = re.compile(
     r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
 )
+#: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
+_SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
     rf"(?:\b(?P<det>the|a|its|our|their|his|her|this|my|your)\s+|(?<=['’]s\s))"
@@ -219,7 +212,7 @@ _NOT_RANKED = {"time", "times", "half", "quarter"}
 _NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
-    r"|(?<![\d.,])\d{1,2}\.\d\d\s*[ap]\.?m\.?",
+    r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)",
     re.IGNORECASE,
 )
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
@@ -262,6 +255,7 @@ def find_figures(text: str) -> list[Figure]:
         *_dates(text),
         *_weekdays(text),
         *_years(text),
+        *_short_decades(text),
         *_ordinals(text),
         *_ratios(text),
         *_fractions(text),
@@ -284,10 +278,13 @@ def parse_number(words: str) -> float | None:
     s = " ".join(words.lower().replace(",", "").split())
     if re.fullmatch(r"\d*\.?\d+", s):
         return float(s)
+    if s.startswith("half a "):
+        whole = parse_number("a " + s.removeprefix("half a "))
+        return whole / 2 if whole else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
-    s = re.sub(r"^a (hundred|thousand)", r"one \1", s)
+    s = re.sub(r"^a (hundred|thousand|million|billion)", r"one \1", s)
     try:
         value = float(text2num(s.replace(" and ", " "), "en"))
     except ValueError:
@@ -309,6 +306,8 @@ def _amounts(text: str):
         value = parse_number(num)
         if value is None or _identifier(text, m.start("num"), m):
             continue
+        if re.match(r"['’]?s\b", text[m.end("num") :]):
+            continue  # a decade or an age ("their 80s"): see _years and _short_decades
         start, end = m.start(), m.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
             if glued.rstrip("s") in _DURATION_UNITS and not unit:
@@ -330,8 +329,8 @@ def _amounts(text: str):
         if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
             continue  # pronoun or determiner "one"
         plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
-        if plain and _is_year(num) and not _year_counts(text, m.start(), m.end("num"), value):
-            continue  # a year, whatever word follows ("in 2021 totalled"): see _years
+        if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
+            continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
         if m["between"] or value2 is not None:
             qualifier = "range" if value2 is not None else qualifier
@@ -497,16 +496,6 @@ def _adjectival(word: str) -> bool:
     )
 
 
-def _year_counts(text: str, start: int, end: int, value: float) -> bool:
-    """Whether a number shaped like a year counts something (``2000 soldiers``) rather
-    than dating it (``in 2021 totalled``, ``the 2018 elections``, ``2019 was``)."""
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 25) : start])
-    if before and before[1].lower() in _YEAR_INTRODUCERS:
-        return False
-    noun = _counted_noun(text, end, value)
-    return noun is not None and _plural_noun(noun[0])
-
-
 def _dates(text: str):
     """Month names with or without day and year, a weekday before them kept in the span."""
     for m in _DATE.finditer(text):
@@ -565,6 +554,14 @@ def _years(text: str):
         if m["the"] and m["qual"] is None:
             start = m.start("year")
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
+
+
+def _short_decades(text: str):
+    for m in _SHORT_DECADE.finditer(text):
+        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        decade = "19" + m["decade"]
+        yield Figure(m.start(), m.end(), "date", float(decade), None, "decade", decade[:3],
+                     qualifier)  # fmt: skip
 
 
 def _ratios(text: str):

@@ -220,6 +220,27 @@ CASES += [
         [("Our third most important partner", "ordinal", 3, None, "partner", "3", None)],
     ),
     ("They took first place.", [("first place", "ordinal", 1, None, "place", "1", None)]),
+    (
+        "It is the 70th anniversary of our ties.",
+        [("the 70th anniversary", "ordinal", 70, None, "anniversary", "70", None)],
+    ),
+    ("At the 19th Party Congress.", [("the 19th", "ordinal", 19, None, None, "19", None)]),
+    (
+        "The summit on 20-21 March 2019 ended.",
+        [("20-21 March 2019", "date", 2019, None, "month", "2019-03-20/21", "range")],
+    ),
+    (
+        "The policy rate is minus 0.1 percent.",
+        [("minus 0.1 percent", "percent", -0.1, None, "percent", "-0.1", None)],
+    ),
+    (
+        "It must stay below 1.5 degrees, or 2 degrees Celsius.",
+        [
+            ("below 1.5 degrees", "quantity", 1.5, None, "degree", "1.5", "less_than"),
+            ("2 degrees Celsius", "quantity", 2, None, "degree_celsius", "2", None),
+        ],
+    ),
+    ("In one day we built it.", [("one day", "duration", 1, None, "day", "P1D", None)]),
     # rates: X per Y is a quantity with a compound unit
     (
         "They produce 15 tonnes per day.",
@@ -264,6 +285,8 @@ NOT_FIGURES = [
     "In the first place, no; for the first time, yes.",
     "He arrived at 09:15 and left at 10:30 pm, or at 7 o'clock, or at 5 pm.",
     "People in their 80s.",
+    "We work 24/7 since 9/11, on 5G, in the P5+1 and 2+2 talks.",
+    "One day, we will meet.",
     "See http://example.com/2019/01/23/page or write to info2019@example.com.",
     "It was the first Deputy Prime Minister.",
 ]

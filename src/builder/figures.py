@@ -96,7 +96,8 @@ _QUANTITY_UNITS = {
     "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "square kilometre":
     "square_kilometre", "square kilometer": "square_kilometre", "sq km": "square_kilometre",
     "km2": "square_kilometre", "square metre": "square_metre", "square meter": "square_metre",
-    "litre": "litre", "liter": "litre",
+    "litre": "litre", "liter": "litre", "degrees celsius": "degree_celsius",
+    "degree celsius": "degree_celsius", "degree": "degree",
 }  # fmt: skip
 #: Nouns after which a number is an identifier, not an amount.
 _IDENTIFYING_NOUNS = {
@@ -153,8 +154,8 @@ _WEEKDAY = "|".join(d.capitalize() for d in _WEEKDAYS)
 _DQ = "|".join(re.escape(q) for q in sorted(_DATE_QUALIFIERS, key=len, reverse=True))
 
 _AMOUNT = re.compile(
-    rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
+    rf"(?<![\w.,+/])(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<neg>minus|negative)\s+)?(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
     rf"(?:\s*(?:–|—|-|to|and)\s*(?:{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
@@ -165,7 +166,8 @@ _AMOUNT = re.compile(
 )
 _DATE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?"
-    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
@@ -306,8 +308,23 @@ def _amounts(text: str):
         value = parse_number(num)
         if value is None or _identifier(text, m.start("num"), m):
             continue
-        if re.match(r"['’]?s\b", text[m.end("num") :]):
+        after = text[m.end("num") : m.end("num") + 3]
+        if re.match(r"['’]?s\b", after):
             continue  # a decade or an age ("their 80s"): see _years and _short_decades
+        if re.match(r"[/+]\d", after) or (
+            re.match(r"[^\W\d_]", after) and not (m["scale"] or m["unit"] or m["glued"])
+        ):
+            continue  # "24/7", "2+2", "5G", "70th": no amount
+        if (
+            num.lower() == "one"
+            and (m["unit"] or "").lower() == "day"
+            and not re.search(
+                r"\b(?:in|for|within|per|than|only|just|a|every|each|first|last|single)\s+$",
+                text[max(0, m.start() - 10) : m.start()],
+                re.IGNORECASE,
+            )
+        ):
+            continue  # "One day, we will meet": some day, no duration
         start, end = m.start(), m.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
             if glued.rstrip("s") in _DURATION_UNITS and not unit:
@@ -336,7 +353,7 @@ def _amounts(text: str):
             qualifier = "range" if value2 is not None else qualifier
         if m["between"] and value2 is None:
             start = m.start("qual") if m["qual"] else m.start("num") if not m["cur"] else start
-        value *= scale
+        value *= -scale if m["neg"] else scale
         if value2 is not None:
             value2 *= scale
         currency = _currency(m["cur"], m["code"], unit)
@@ -514,6 +531,8 @@ def _dates(text: str):
             normalized = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
             value = None
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        if m["dayto"]:  # "20-21 March 2019": an ISO 8601 interval, its end abbreviated
+            normalized, qualifier = f"{normalized}/{int(m['dayto']):02d}", "range"
         yield Figure(m.start(), m.end(), "date", value, None, "month", normalized, qualifier)
 
 
@@ -605,6 +624,8 @@ def _ordinals(text: str):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         noun = _ranked_noun(text, m.end())
+        if noun is None and word[0].isdigit() and re.match(r"\s+[A-Z]", text[m.end() :]):
+            noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None or noun[0] in _NOT_RANKED:
             continue
         before = text[max(0, m.start() - 4) : m.start()]
@@ -644,7 +665,8 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
             continue  # "the second largest economy"
         if w in _NOT_NOUNS or w in _NUMBER_WORDS:
             return None
-        if _adjectival(w) and not last and words[n + 1][0].islower():
+        following = None if last else words[n + 1][0]
+        if _adjectival(w) and following and following.islower() and following not in _NOT_NOUNS:
             continue  # "the first official visit"
         return word, word_end
     return None

@@ -3,6 +3,7 @@
 Each expectation below was worked out by hand from the sentence, not copied from output.
 """
 
+import datetime as dt
 import json
 
 import pytest
@@ -342,15 +343,22 @@ def test_figures_carry_their_sentence(rows, seed_text):
     assert money["sentence"] == "Last year, our trade turnover reached a respectable $2.6 billion."
 
 
-def test_figures_in_a_crawled_transcript_match_the_hand_annotation():
-    """A transcript written for issue 13 with page furniture before and after the title,
-    annotated by hand before the rules ran on it: every figure found, nothing else."""
-    path = FIXTURES / "figures-crawled.txt"
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("figures-crawled", None),  # "RIGA. 13 November." has no year: none is guessed
+        ("figures-tv", dt.date(2009, 10, 4)),  # "Aired Sunday, October 4, 2009 - 10:00 ET"
+    ],
+)
+def test_figures_in_transcripts_match_the_hand_annotation(name, published):
+    """Transcripts written for issue 13, with page furniture before or after the title,
+    annotated by hand before the rules ran on them: every figure found, nothing else."""
+    path = FIXTURES / f"{name}.txt"
     text = path.read_text(encoding="utf-8")
     tables, _ = extract(transcript=path)
     found = [(f["text"], f["kind"], f["normalized"]) for f in tables["figures"]]
-    gold = json.loads((FIXTURES / "figures-crawled.json").read_text(encoding="utf-8"))
+    gold = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     assert found == [tuple(g) for g in gold["figures"]]
     for f in tables["figures"]:
         assert text[f["char_start"] : f["char_end"]] == f["text"]
-    assert tables["interviews"][0]["published"] is None  # "RIGA. 13 November." has no year
+    assert tables["interviews"][0]["published"] == published

@@ -17,6 +17,7 @@ FURNITURE = [
     ("12.03.2019 10:15", "date"),
     ("Retrieved 2024-02-01T08:30:00Z", "date"),
     ("09:15", "date"),
+    ("Aired Sunday, October 4, 2009 - 10:00 ET", "date"),
     ("March 2019", "date"),
     ("EN RU AZ", "language"),
     ("en | ru | az", "language"),
@@ -64,6 +65,7 @@ def test_text_lines_are_not_furniture(line):
         ("Oslo, 12 March 2019.", dt.date(2019, 3, 12)),
         ("Posted on 23 January 2019 at 10:15", dt.date(2019, 1, 23)),
         ("Published: 2019-01-23", dt.date(2019, 1, 23)),
+        ("Aired Sunday, October 4, 2009 - 10:00 ET", dt.date(2009, 10, 4)),
         ("Oslo. 12 March.", None),  # no year: none is guessed
         ("2011-05-03", None),  # a bare date may be when the page was fetched
         ("3 May 201109:15", None),

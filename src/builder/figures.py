@@ -400,6 +400,8 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     if not before:
         return False
     word = before[1]
+    if word.lower() == "no" and not m["num"][0].isdigit():
+        return False  # "No. Sixty votes": an answer, then a number
     if word.lower() in _IDENTIFYING_NOUNS:
         return True
     return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _MONTHS

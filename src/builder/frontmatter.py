@@ -37,7 +37,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d(?!\d:))"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _TIME = (
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*(?-i:UTC|GMT|[A-Z]{3,4}|[+-]\d\d:?\d\d|Z))?"
+    r"(?:\s*(?-i:UTC|GMT|ET|PT|CT|MT|[A-Z]{3,4}|[+-]\d\d:?\d\d|Z)\b)?"
 )
 _DATE = (
     rf"(?:{_YEAR}-[01]\d-[0-3]\d(?:T{_TIME})?"  # ISO 8601
@@ -50,11 +50,12 @@ _STAMP = re.compile(rf"(?:(?:{_WEEKDAYS}),?\s+)?{_DATE}|{_TIME}", re.IGNORECASE)
 #: Words that introduce a date on a furniture line.
 _STAMP_WORDS = re.compile(
     r"\b(?:(?:last\s+)?(?:published|posted|updated|modified|edited)|date[ds]?|retrieved|"
+    r"aired|broadcast|recorded|"
     r"accessed|crawled|fetched|archived|downloaded|captured|saved|created|on|at|in)\b",
     re.IGNORECASE,
 )
 #: Words that say a date is when the text was published (not fetched).
-_PUBLISHED = re.compile(r"^\W*(?:published|posted|dated?)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^\W*(?:published|posted|dated?|aired|broadcast)\b", re.IGNORECASE)
 _LANGUAGE_CODES = {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
 _LANGUAGE_NAMES = {lang.name.lower() for lang in pycountry.languages}
 _SEPARATORS = re.compile(r"\s*(?:[|/·•>»›→]|::)\s*|\s+")

@@ -242,6 +242,22 @@ CASES += [
         ],
     ),
     ("In one day we built it.", [("one day", "duration", 1, None, "day", "P1D", None)]),
+    ("Rates at -0.1% now.", [("-0.1%", "percent", -0.1, None, "percent", "-0.1", None)]),
+    ("It grew zero percent.", [("zero percent", "percent", 0, None, "percent", "0", None)]),
+    (
+        "We invested RMB 100 billion and HK$5 billion.",
+        [
+            ("RMB 100 billion", "money", 1e11, None, "CNY", "100000000000", None),
+            ("HK$5 billion", "money", 5e9, None, "HKD", "5000000000", None),
+        ],
+    ),
+    (
+        "It fell from 10 to 5 percent.",  # a fall, not a range: two values
+        [
+            ("10", "percent", 10, None, "percent", "10", None),
+            ("5 percent", "percent", 5, None, "percent", "5", None),
+        ],
+    ),
     # rates: X per Y is a quantity with a compound unit
     (
         "They produce 15 tonnes per day.",
@@ -288,6 +304,7 @@ NOT_FIGURES = [
     "People in their 80s.",
     "We work 24/7 since 9/11, on 5G, in the P5+1 and 2+2 talks.",
     "One day, we will meet.",
+    "They won the final 3-0.",
     "See http://example.com/2019/01/23/page or write to info2019@example.com.",
     "It was the first Deputy Prime Minister.",
 ]

@@ -41,7 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from text_to_num import text2num
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -73,7 +73,9 @@ _WEEKDAYS = {
     "sunday": 7,
 }  # fmt: skip
 _CURRENCY_SYMBOLS = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "¥": "JPY",
+    "US$": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NT$": "TWD",
+    "R$": "BRL", "RMB": "CNY", "RM": "MYR", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+    "₼": "AZN", "¥": "JPY",
     "Rb": "RUB", "Rbs": "RUB", "Rub": "RUB",
 }  # fmt: skip
 _CURRENCY_WORDS = {
@@ -154,10 +156,11 @@ _WEEKDAY = "|".join(d.capitalize() for d in _WEEKDAYS)
 _DQ = "|".join(re.escape(q) for q in sorted(_DATE_QUALIFIERS, key=len, reverse=True))
 
 _AMOUNT = re.compile(
-    rf"(?<![\w.,+/])(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:(?P<neg>minus|negative)\s+)?(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
+    rf"(?<![\w.,/])(?<!\w\+)(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
+    rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:–|—|-|to|and)\s*(?:{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
+    rf"(?:\s*(?:–|—|-|to|and)\s*(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
     rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
@@ -339,6 +342,9 @@ def _amounts(text: str):
             value2 = None
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
+            falling = value2 is not None and value2 < value and not _is_year(num)
+            if falling and not (unit or m["cur"] or m["code"] or m["scale"] or m["between"]):
+                continue  # "a 3-0 win": a score, not a range
         scale = _SCALES.get((m["scale"] or "").lower(), 1)
         if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
             scale = 1
@@ -387,6 +393,13 @@ def _amounts(text: str):
                 normalized = f"{_fmt(value)}/{last}"  # an ISO 8601 interval of years
                 yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
                 continue
+        if value2 is not None and value2 < value:  # "from 10 to 5 percent": two values
+            first = m.start("cur") if m["cur"] else m.start("code") if m["code"] else m.start("num")
+            second = m.start("cur2") if m["cur2"] else m.start("num2")
+            for a, b, v in ((first, m.end("num"), value), (second, end, value2)):
+                norm = _duration(v, unit) if kind == "duration" else _fmt(v)
+                yield Figure(a, b, kind, v, None, unit_out, norm, None)
+            continue
         if value2 is not None and kind != "date":
             normalized = None  # a range has no single value: see value and value_max
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)

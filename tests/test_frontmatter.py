@@ -25,6 +25,13 @@ FURNITURE = [
     ("Home > News > Interviews", "navigation"),
     ("News › Interviews › Energy", "navigation"),
     ("Share Tweet Print", "navigation"),
+    ("Share 12 Tweet 3", "navigation"),
+    ("Read also: Trade grows 5% in 2019", "navigation"),
+    ("Views: 1,234", "navigation"),
+    ("5 min read", "navigation"),
+    ("© 2011 Trend News Agency. All rights reserved.", "navigation"),
+    ("Copyright 2023 CNBC LLC", "navigation"),
+    ("Source: TASS", "byline"),
     ("By Sofia Marin, Transport Today", "byline"),
     ("Interview by Ann Lee", "byline"),
     ("Oslo. 12 March.", "dateline"),
@@ -44,6 +51,8 @@ TEXT = [
     "HANOI, June 2024 - Our correspondent spoke with the head of the union.",
     "Episode 12, recorded in Taipei.",
     "It is what it is",
+    "Copyright Wars and the Music Trade",
+    "Comments are welcome, he said.",
     "When did it open on 3 May 2011?",
 ]
 

@@ -69,9 +69,16 @@ _UI_WORDS = {
     "comments", "comment", "related", "tags", "news", "save", "download", "pdf", "version",
     "this", "article", "page", "follow", "us", "rss", "feed", "mail",
 }  # fmt: skip
+_PAGE_LINE = re.compile(
+    r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this)"
+    r"\s*:|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
+    r"|[\d,]+\s+(?:views|comments)\s*$|\d+\s*min(?:ute)?s?\s+read\s*$"
+    r"|©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"(?:By|BY|Interview(?:ed)?\s+by|Written\s+by|Reporting\s+by|Text\s+by|Story\s+by|"
-    r"Photos?\s+by|Author:|Authors:|Text:|Photo:)\s+(?P<names>.+)"
+    r"Photos?\s+by|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:)\s+(?P<names>.+)"
 )
 _NAME_LINK = {"and", "of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "in",
               "at", "&", "|", "/", "and/or"}  # fmt: skip
@@ -168,15 +175,20 @@ def _is_languages(line: str) -> bool:
 
 
 def _is_navigation(line: str) -> bool:
-    """Breadcrumbs (``Home > News > Interviews``, three parts or starting at Home) or a row
-    of buttons (``Share Tweet Print``)."""
+    """Breadcrumbs (``Home > News > Interviews``, three parts or starting at Home), a row
+    of buttons and counters (``Share 12 Tweet Print``), a link to another page
+    (``Read also: ...``), a counter (``Views: 1,234``, ``5 min read``) or a copyright
+    notice (``© 2011 Trend``)."""
+    if _PAGE_LINE.match(line):
+        return True
     parts = [p for p in _CRUMB.split(line) if p]
     if len(parts) >= 2 and all(len(p.split()) <= 5 and not re.search(r"[.?!]$", p)
                                for p in parts):  # fmt: skip
         if len(parts) >= 3 or parts[0].lower() == "home":
             return True
     words = [w for w in _SEPARATORS.split(line.lower()) if w]
-    return bool(words) and all(w.strip(":") in _UI_WORDS for w in words)
+    ui = [w for w in words if w.strip(":") in _UI_WORDS]
+    return bool(ui) and all(w.strip(":") in _UI_WORDS or w.strip("()").isdigit() for w in words)
 
 
 def _is_byline(line: str) -> bool:

@@ -5,9 +5,8 @@ date it was fetched or posted (``2011-05-03``, ``3 May 201109:15``, ``Updated 09
 a language switcher (``EN RU AZ``), navigation (``Home > News > Interviews``,
 ``Share Print``), a byline (``By Sofia Marin, Transport Today``) and a dateline standing
 alone (``Oslo. 12 March.``, ``LONDON (Reuters) —``). Each such line is *furniture*: it
-is kept in the package (see ``interviews.front_matter``) but is never read as a figure,
-and only bylines and datelines, which name people, publishers and places, are read for
-entities.
+is kept in the package (see ``interviews.front_matter``) but is never read as a figure
+or an entity.
 
 A line is furniture only when the whole line is of one of these forms; a dateline that
 opens a paragraph (``HANOI, June 2024 - Our correspondent spoke ...``) is text. The
@@ -96,11 +95,6 @@ class Furniture:
     start: int
     end: int
     kind: str  # "date", "language", "navigation", "byline" or "dateline"
-
-    @property
-    def names_things(self) -> bool:
-        """Bylines and datelines name people, publishers and places: read for entities."""
-        return self.kind in ("byline", "dateline")
 
 
 def furniture_kind(line: str) -> str | None:

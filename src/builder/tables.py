@@ -153,7 +153,6 @@ class Segment:
     end: int
     question_id: str | None = None
     answer_id: str | None = None
-    figures: bool = True  # False for page furniture: read for entities only
 
 
 def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) -> str:
@@ -283,25 +282,19 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
 
 
 def _front_segments(parsed: Transcript) -> list[Segment]:
-    """Title, front matter and intro segments in text order. Page furniture is read for
-    entities only when it names things (bylines, datelines) and never for figures."""
+    """Title and intro segments in text order. Page furniture (the front matter block,
+    and furniture lines inside the intro) is kept but never read."""
     segments = [Segment("title", *parsed.title)] if parsed.title else []
-    front = parsed.front_matter
-    for line in parsed.furniture:
-        if front and front[0] <= line.start < front[1] and line.names_things:
-            segments.append(Segment("front_matter", line.start, line.end, figures=False))
     if parsed.intros:
         start, end = parsed.intros[0][0], parsed.intros[-1][1]
         for line in parsed.furniture:
             if start <= line.start < end:
                 if parsed.text[start : line.start].strip():
                     segments.append(Segment("intro", *_trim(parsed.text, start, line.start)))
-                if line.names_things:
-                    segments.append(Segment("intro", line.start, line.end, figures=False))
                 start = line.end
         if parsed.text[start:end].strip():
             segments.append(Segment("intro", *_trim(parsed.text, start, end)))
-    return sorted(segments, key=lambda s: s.start)
+    return segments
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -330,9 +323,7 @@ def _extract(
         known = [(m.start, m.end) for m in matches]
         proposed = []
         if seg.role != "title":
-            proposed = candidates.find(
-                doc, known, capitalised, intro=seg.role in ("intro", "front_matter")
-            )
+            proposed = candidates.find(doc, known, capitalised, intro=seg.role == "intro")
         for c in proposed:
             a = seg.start + c.start
             sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
@@ -346,7 +337,7 @@ def _extract(
                 continue  # part of a longer name the gazetteer lacks: "European ... Fund"
             a, b = seg.start + m.start, seg.start + m.end
             mentions.append((a, b, m, where))
-        for f in find_figures(doc.text) if seg.figures else []:
+        for f in find_figures(doc.text):
             sent = doc.char_span(f.start, f.end, alignment_mode="expand").sent
             s_text = sent.text
             s_start = seg.start + sent.start_char + (len(s_text) - len(s_text.lstrip()))

@@ -15,8 +15,11 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.candidates import CandidateFinder, Proposal, load_model, write_review
+from spacy.language import Language
+
+from builder.candidates import Proposal, write_review
 from builder.errors import BuildError
+from builder.ner import DEFAULT_MODEL, load_ner
 from builder.package import describe, write_schemas
 from builder.schemas import ROOT, TABLES
 from builder.sources import (
@@ -56,18 +59,18 @@ def build(
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
     strict: bool = False,
-    ner_model: str | None = None,
+    ner_model: str | None = DEFAULT_MODEL,
 ) -> Summary:
     """Build the package into ``out`` (the repository by default) and validate it.
 
-    ``strict`` makes names the gazetteer lacks an error; ``ner_model`` names an
-    installed spaCy pipeline whose entities are added to those proposals.
+    ``strict`` makes names the gazetteer lacks an error; ``ner_model`` names the
+    installed spaCy pipeline that finds them (None: gazetteer and rule proposals only).
     """
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        model = load_model(ner_model) if ner_model else None
+        model = load_ner(ner_model) if ner_model else None
         rows, proposals = assemble(
             tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
         )
@@ -98,7 +101,7 @@ def assemble(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model=None,
+    model: Language | None = None,
 ) -> tuple[dict[str, int], list[Proposal]]:
     """Write a complete package into the empty folder ``root``.
 
@@ -131,9 +134,10 @@ def extract(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model=None,
+    model: Language | None = None,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """Read, parse, extract and tabulate: every table's rows, and the name proposals."""
+    """Read, parse, extract and tabulate: every table's rows, and the names for the
+    review file. ``model`` is the NER pipeline (None: gazetteer and rules only)."""
     # read
     if transcript is not None:
         if not transcript.is_file():
@@ -155,7 +159,7 @@ def extract(
         package_path = _package_path(source, transcript, sources_dir)
         parsed.append((source, package_path, raw, turns))
     # extract and tabulate
-    return tabulate(parsed, gazetteer, CandidateFinder(model))
+    return tabulate(parsed, gazetteer, model)
 
 
 def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
@@ -181,7 +185,7 @@ def rebuild_matches(root: Path) -> list[str]:
     entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
     with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
         fresh = Path(tmp)
-        assemble(fresh, sources_dir=root / "sources")
+        assemble(fresh, sources_dir=root / "sources", model=load_ner(DEFAULT_MODEL))
         out = []
         for entry in entries:
             if entry == "sources":

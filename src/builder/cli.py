@@ -1,7 +1,8 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict] [--ner-model NAME]
+    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict]
+                  [--ner-model NAME | --no-ner]
     builder validate [DIR]
     builder docs
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from builder.build import REVIEW_FILE, build
 from builder.docs import update_readme
 from builder.errors import BuildError
+from builder.ner import DEFAULT_MODEL
 from builder.schemas import ROOT
 from builder.validate import validate_package
 
@@ -35,8 +37,19 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail when a transcript names something the gazetteer lacks",
     )
-    b.add_argument(
-        "--ner-model", help="an installed spaCy pipeline (name or path) to propose names too"
+    ner = b.add_mutually_exclusive_group()
+    ner.add_argument(
+        "--ner-model",
+        default=DEFAULT_MODEL,
+        help=f"the installed spaCy pipeline (name or path) that finds names the gazetteer "
+        f"lacks (default: {DEFAULT_MODEL}, pinned)",
+    )
+    ner.add_argument(
+        "--no-ner",
+        dest="ner_model",
+        action="store_const",
+        const=None,
+        help="no NER model: publish gazetteer names only, propose others for review",
     )
     v = sub.add_parser("validate", help="run every check on a built package")
     v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
@@ -60,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
             print(f"built {summary.out}: {counts}")
+            what = "published, listed" if args.ner_model else "proposed"
             print(
-                f"{summary.n_candidates} name(s) the gazetteer lacks: see "
-                f"{summary.out / REVIEW_FILE}"
+                f"{summary.n_candidates} name(s) the gazetteer lacks ({what} for review in "
+                f"{summary.out / REVIEW_FILE})"
             )
             return 0
         if args.command == "docs":

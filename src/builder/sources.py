@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from frictionless import Package
@@ -179,4 +179,41 @@ def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
                 names=[(row["name"], "name", None), *aliases.get(eid, [])],
             )
         )
-    return out
+    return out + read_demonyms(sources_dir)
+
+
+def read_demonyms(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
+    """Each country's demonym as a NORP gazetteer entry related to the country, with
+    all its written forms (``Russian``, ``Russians``), from ``demonyms.csv``."""
+    path = sources_dir / "demonyms.csv"
+    if not path.exists():
+        return []
+    entries: dict[str, GazetteerEntry] = {}
+    forms: dict[str, list[tuple[str, str, str | None]]] = {}
+    first_line: dict[str, int] = {}
+    for line, row in _rows(path):
+        eid = row["entity_id"]
+        first_line.setdefault(eid, line)
+        forms.setdefault(eid, []).append((row["demonym"], row["form"], None))
+        if row["form"] == "name":
+            entries[eid] = GazetteerEntry(
+                entity_id=eid,
+                name=row["demonym"],
+                type="NORP",
+                category="nationality",
+                wikidata_id=None,
+                related_entity_id=row.get("country_id"),
+                description=f"{row['demonym']} (nationality or adjective)",
+            )
+    for eid, line in first_line.items():
+        if eid not in entries:
+            raise BuildError(
+                f"demonym entity {eid!r} has no row with form `name`",
+                path,
+                line,
+                "give each entity_id one row with its adjective and form `name`",
+            )
+    return [
+        replace(entry, names=sorted(forms[eid], key=lambda f: f[1] != "name"))
+        for eid, entry in entries.items()
+    ]

@@ -11,7 +11,8 @@ year (``August 2018``, ``early September``, each month of ``from March to June``
 weekdays (``on Tuesday``), years whatever word follows them (``2017``, ``the end of
 2018``, ``in 2021 totalled``) and decades (``the 1990s``).
 
-The counted noun is found by its form (no part-of-speech tagger is installed): a
+The counted noun is found by its form, not by a tagger, so that figures do not depend on
+the optional spaCy model (``--no-ner``): a
 lower-case plural noun (or a singular one after 1) right after the number or after one
 or two modifiers, proper adjectives included (``three Baltic states``). A verb, name or
 proper adjective is never the unit (``the first Nordic`` is no noun); with no noun the
@@ -492,7 +493,7 @@ def _words_after(text: str, end: int, n: int) -> list[tuple[str, int]]:
 
 def _plural_noun(word: str) -> bool:
     """A word that can be the plural noun a number counts (``states``, ``people``,
-    ``NGOs``, ``Russians``), by its form: no tagger is installed, so these are rules."""
+    ``NGOs``, ``Russians``), by its form (see the module docs)."""
     if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)", word):
         return True  # "five NGOs", "3,000 Russians"
     w = word.lower()

@@ -3,9 +3,14 @@
 Each expectation below was worked out by hand from the sentence, not copied from output.
 """
 
+import datetime as dt
+import json
+
 import pytest
 
+from builder.build import extract
 from builder.figures import find_figures, parse_number
+from quality import FIXTURES
 
 # (sentence, expected figures: text, kind, value, value_max, unit, normalized, qualifier)
 CASES = [
@@ -29,7 +34,13 @@ CASES = [
         "A cut of 25 basis points.",
         [("25 basis points", "percent", 25, None, "basis_point", "25", None)],
     ),
-    ("Inflation was .4% in May.", [(".4%", "percent", 0.4, None, "percent", "0.4", None)]),
+    (
+        "Inflation was .4% in May.",
+        [
+            (".4%", "percent", 0.4, None, "percent", "0.4", None),
+            ("May", "date", None, None, "month", "--05", None),  # "in May" is the month
+        ],
+    ),
     ("Growth of 2–3 percent.", [("2–3 percent", "percent", 2, 3, "percent", None, "range")]),
     (
         "It was almost 32 percent.",
@@ -122,6 +133,154 @@ CASES = [
     ),
 ]
 
+# Issue 13: every form below was read wrongly or not at all before; values by hand.
+CASES += [
+    # month names alone, in ranges and lists: each is a date of its own
+    (
+        "We worked from March to June.",
+        [
+            ("March", "date", None, None, "month", "--03", None),
+            ("June", "date", None, None, "month", "--06", None),
+        ],
+    ),
+    (
+        "In March, April and May we met.",
+        [
+            ("March", "date", None, None, "month", "--03", None),
+            ("April", "date", None, None, "month", "--04", None),
+            ("May", "date", None, None, "month", "--05", None),
+        ],
+    ),
+    (
+        "Prices fell between March and June.",
+        [
+            ("March", "date", None, None, "month", "--03", None),
+            ("June", "date", None, None, "month", "--06", None),
+        ],
+    ),
+    ("Due on Jan. 5, 2020.", [("Jan. 5, 2020", "date", 2020, None, "month", "2020-01-05", None)]),
+    ("Built in Sept 2019.", [("Sept 2019", "date", 2019, None, "month", "2019-09", None)]),
+    # weekdays: ISO 8601 week date with the year and week unknown; Tuesday is day 2
+    ("We met on Tuesday.", [("Tuesday", "date", None, None, "weekday", "XXXX-WXX-2", None)]),
+    ("Call me on Sunday.", [("Sunday", "date", None, None, "weekday", "XXXX-WXX-7", None)]),
+    (
+        "It opened on Tuesday, 3 May 2011.",
+        [("Tuesday, 3 May 2011", "date", 2011, None, "month", "2011-05-03", None)],
+    ),
+    # a year is a date whatever word follows it, unless it counts a plural noun
+    (
+        "Exports in 2021 totalled $5 billion.",
+        [
+            ("2021", "date", 2021, None, "year", "2021", None),
+            ("$5 billion", "money", 5e9, None, "USD", "5000000000", None),
+        ],
+    ),
+    ("2019 was a good year.", [("2019", "date", 2019, None, "year", "2019", None)]),
+    ("The 2018 elections were fair.", [("2018", "date", 2018, None, "year", "2018", None)]),
+    (
+        "Some 2000 soldiers were sent.",
+        [("Some 2000 soldiers", "count", 2000, None, "soldiers", "2000", "approximately")],
+    ),
+    ("Cuts from 1990 levels.", [("1990", "date", 1990, None, "year", "1990", None)]),
+    (
+        "About half a million people left.",
+        [("About half a million people", "count", 5e5, None, "people", "500000", "approximately")],
+    ),
+    ("Back in the 80s.", [("the 80s", "date", 1980, None, "decade", "198", None)]),
+    ("In the late '90s.", [("the late '90s", "date", 1990, None, "decade", "199", "late")]),
+    ("In 2011-12 output fell.", [("2011-12", "date", 2011, 2012, "year", "2011/2012", "range")]),
+    (
+        "Prices rose in the early 2000s.",
+        [("the early 2000s", "date", 2000, None, "decade", "200", "early")],
+    ),
+    # the counted noun is a noun: past proper adjectives, never a verb or a name
+    (
+        "It was the first Nordic country to join.",
+        [("the first Nordic country", "ordinal", 1, None, "country", "1", None)],
+    ),
+    (
+        "All three Baltic states agreed.",
+        [("three Baltic states", "count", 3, None, "states", "3", None)],
+    ),
+    (
+        "Some 3 Russian companies bid.",
+        [("Some 3 Russian companies", "count", 3, None, "companies", "3", "approximately")],
+    ),
+    ("Of the ten, 5 reached the final.", [("5", "count", 5, None, None, "5", None)]),
+    (
+        "Two countries’ troops left.",
+        [("Two countries", "count", 2, None, "countries", "2", None)],
+    ),
+    # ordinals before the noun they rank
+    (
+        "It is the world's second largest economy.",
+        [("second largest economy", "ordinal", 2, None, "economy", "2", None)],
+    ),
+    (
+        "Our third most important partner.",
+        [("Our third most important partner", "ordinal", 3, None, "partner", "3", None)],
+    ),
+    ("They took first place.", [("first place", "ordinal", 1, None, "place", "1", None)]),
+    (
+        "It is the 70th anniversary of our ties.",
+        [("the 70th anniversary", "ordinal", 70, None, "anniversary", "70", None)],
+    ),
+    ("At the 19th Party Congress.", [("the 19th", "ordinal", 19, None, None, "19", None)]),
+    (
+        "The summit on 20-21 March 2019 ended.",
+        [("20-21 March 2019", "date", 2019, None, "month", "2019-03-20/21", "range")],
+    ),
+    (
+        "The policy rate is minus 0.1 percent.",
+        [("minus 0.1 percent", "percent", -0.1, None, "percent", "-0.1", None)],
+    ),
+    (
+        "It must stay below 1.5 degrees, or 2 degrees Celsius.",
+        [
+            ("below 1.5 degrees", "quantity", 1.5, None, "degree", "1.5", "less_than"),
+            ("2 degrees Celsius", "quantity", 2, None, "degree_celsius", "2", None),
+        ],
+    ),
+    ("In one day we built it.", [("one day", "duration", 1, None, "day", "P1D", None)]),
+    ("Rates at -0.1% now.", [("-0.1%", "percent", -0.1, None, "percent", "-0.1", None)]),
+    ("It grew zero percent.", [("zero percent", "percent", 0, None, "percent", "0", None)]),
+    (
+        "We invested RMB 100 billion and HK$5 billion.",
+        [
+            ("RMB 100 billion", "money", 1e11, None, "CNY", "100000000000", None),
+            ("HK$5 billion", "money", 5e9, None, "HKD", "5000000000", None),
+        ],
+    ),
+    (
+        "It fell from 10 to 5 percent.",  # a fall, not a range: two values
+        [
+            ("10", "percent", 10, None, "percent", "10", None),
+            ("5 percent", "percent", 5, None, "percent", "5", None),
+        ],
+    ),
+    # rates: X per Y is a quantity with a compound unit
+    (
+        "They produce 15 tonnes per day.",
+        [("15 tonnes per day", "quantity", 15, None, "tonne_per_day", "15", None)],
+    ),
+    (
+        "She buys two loaves per week.",
+        [("two loaves per week", "quantity", 2, None, "loaves_per_week", "2", None)],
+    ),
+    (
+        "Oil sold at $60 per barrel.",
+        [("$60 per barrel", "quantity", 60, None, "USD_per_barrel", "60", None)],
+    ),
+    (
+        "Growth of 3 percent per year.",
+        [("3 percent", "percent", 3, None, "percent", "3", None)],  # a percent stays one
+    ),
+    (
+        "They lent 10 billion US dollars.",
+        [("10 billion US dollars", "money", 1e10, None, "USD", "10000000000", None)],
+    ),
+]
+
 NOT_FIGURES = [
     "Since we are one of the co-chairs.",
     "First and foremost, it is the development of our relations.",
@@ -137,6 +296,17 @@ NOT_FIGURES = [
     "Article 5 applies, see page 3.",
     "COVID-19 hit hard; Boeing 737 jets were grounded.",
     "In the first half of the game they scored.",
+    "See you next Friday, or last Monday, every Sunday.",
+    "Talk to May about it.",
+    "It was the second most visited.",
+    "In the first place, no; for the first time, yes.",
+    "He arrived at 09:15 and left at 10:30 pm, or at 7 o'clock, or at 5 pm.",
+    "People in their 80s.",
+    "We work 24/7 since 9/11, on 5G, in the P5+1 and 2+2 talks.",
+    "One day, we will meet.",
+    "They won the final 3-0.",
+    "See http://example.com/2019/01/23/page or write to info2019@example.com.",
+    "It was the first Deputy Prime Minister.",
 ]
 
 
@@ -188,3 +358,24 @@ def test_figures_carry_their_sentence(rows, seed_text):
         assert seed_text[f["sentence_char_start"] : f["sentence_char_end"]] == f["sentence"]
     money = next(f for f in rows["figures"] if f["kind"] == "money")
     assert money["sentence"] == "Last year, our trade turnover reached a respectable $2.6 billion."
+
+
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("figures-crawled", None),  # "RIGA. 13 November." has no year: none is guessed
+        ("figures-tv", dt.date(2009, 10, 4)),  # "Aired Sunday, October 4, 2009 - 10:00 ET"
+    ],
+)
+def test_figures_in_transcripts_match_the_hand_annotation(name, published):
+    """Transcripts written for issue 13, with page furniture before or after the title,
+    annotated by hand before the rules ran on them: every figure found, nothing else."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    tables, _ = extract(transcript=path)
+    found = [(f["text"], f["kind"], f["normalized"]) for f in tables["figures"]]
+    gold = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    assert found == [tuple(g) for g in gold["figures"]]
+    for f in tables["figures"]:
+        assert text[f["char_start"] : f["char_end"]] == f["text"]
+    assert tables["interviews"][0]["published"] == published

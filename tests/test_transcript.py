@@ -17,6 +17,7 @@ def covered(t: Transcript) -> str:
     """The source with every title, intro, turn and label span blanked out."""
     chars = list(t.text)
     spans = [t.title] if t.title else []
+    spans += [t.front_matter] if t.front_matter else []
     spans += t.intros
     for x in t.turns:
         spans.append((x.start, x.end))
@@ -161,9 +162,9 @@ def test_front_matter_is_kept_as_title_and_intro():
         "Q: Ports?\n\nA: Many.\n"
     )
     t = parse(text, "x", title="A Talk About Ports")
-    assert t.title is None  # the first line is navigation debris, not the title
+    assert t.front_matter == (0, 24)  # navigation: page furniture, before the title
+    assert t.title == (25, 43)
     assert [text[a:b] for a, b in t.intros] == [
-        "Home | News | Interviews\nA Talk About Ports",
         "BAKU, 3 May (Trend) - By Ann Lee.",
         "The minister spoke to us.",
     ]

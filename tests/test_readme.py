@@ -38,3 +38,21 @@ def test_readme_example_runs(code, capsys):
         exec(compile(code, "README.md", "exec"), {})
     finally:
         os.chdir(cwd)
+
+
+def test_readme_states_the_guarantees_and_warns_spreadsheet_users():
+    from builder.publish import JOURNAL, LOCK, MARKER
+
+    assert "## Safety: what the builder guarantees" in README
+    section = README.split("## Safety: what the builder guarantees", 1)[1].split("\n## ", 1)[0]
+    for needle in (
+        f"`{MARKER}`",
+        f"`{JOURNAL}`",
+        f"`{LOCK}`",
+        "| SIGKILL after any step of the publish |",
+        "another build is running (pid N)",
+        "starts\nwith `=`, `+`, `-` or `@`",
+        "choose the column type *Text*",
+        "*Data > From Text/CSV*",
+    ):
+        assert needle in section, needle

@@ -53,6 +53,7 @@ def test_json_schema_patterns_match_the_whole_value():
         "name": "OSCE Minsk Group",
         "type": "ORG",
         "category": "organisation",
+        "source": "gazetteer",
         "iso_3166_1_alpha_2": None,
         "wikidata_id": None,
         "related_entity_id": "osce",
@@ -62,6 +63,7 @@ def test_json_schema_patterns_match_the_whole_value():
     assert validator.is_valid(good)
     assert not validator.is_valid({**good, "entity_id": "../etc"})
     assert not validator.is_valid({**good, "type": "COUNTRY"})
+    assert not validator.is_valid({**good, "source": "guess"})
     assert not validator.is_valid({**good, "wikidata_id": "Q12x"})
 
 

@@ -1,10 +1,12 @@
 """Build a package, top to bottom: read, parse, extract, tabulate, write, describe,
 validate, publish.
 
-A build writes everything into a temporary folder inside the output folder, validates
-it there, and only then moves the new files over the old ones; a build that fails
-leaves the previous package untouched. Nothing in a build depends on the clock or on
-the machine, so two builds from the same sources are byte-identical.
+A build first checks the output folder (not the sources, not a folder of someone
+else's files), takes its lock, writes everything into a staging folder inside it,
+validates it there, and only then publishes it over the old package, all or nothing
+(:mod:`builder.publish`); a build that fails leaves the previous package untouched.
+Nothing in a build depends on the clock or on the machine, so two builds from the same
+sources are byte-identical.
 """
 
 from __future__ import annotations
@@ -15,13 +17,31 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.candidates import CandidateFinder, Proposal, load_model, write_review
+from spacy.language import Language
+
+from builder.candidates import Proposal, write_review
 from builder.errors import BuildError
+from builder.ner import DEFAULT_MODEL, load_ner
 from builder.package import describe, write_schemas
+from builder.publish import (
+    JOURNAL,
+    MARKER,
+    check_ownership,
+    journal_pending,
+    lock,
+    publish,
+    read_marker,
+    recover,
+    remove_staging,
+    stage,
+    sweep,
+    write_marker,
+)
 from builder.schemas import ROOT, TABLES
 from builder.sources import (
     SOURCES_DIR,
     InterviewSource,
+    check_links,
     check_sources,
     read_gazetteer,
     read_manifest,
@@ -35,8 +55,9 @@ from builder.writers import write_table
 
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
-PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review")
-PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources")
+#: The marker comes last: a folder holding it holds a complete package.
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", MARKER)
+PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources", MARKER)
 REVIEW_FILE = "review/entity-candidates.csv"
 
 
@@ -56,40 +77,136 @@ def build(
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
     strict: bool = False,
-    ner_model: str | None = None,
+    ner_model: str | None = DEFAULT_MODEL,
 ) -> Summary:
-    """Build the package into ``out`` (the repository by default) and validate it.
+    """Build the package into ``out`` and publish it there, all or nothing.
 
-    ``strict`` makes names the gazetteer lacks an error; ``ner_model`` names an
-    installed spaCy pipeline whose entities are added to those proposals.
+    ``out`` equal to the folder holding ``sources_dir`` is a build in place (the
+    repository: only the generated entries are replaced); any other ``out`` gets a
+    self-contained package. ``strict`` makes names the gazetteer lacks an error;
+    ``ner_model`` names the installed spaCy pipeline that finds them (None: gazetteer
+    and rule proposals only). Bad input, a folder the builder does not own, a second
+    build at the same time and every read or write error raise :class:`BuildError`; see
+    :mod:`builder.publish` for how the folder is owned, locked and replaced.
     """
     out = out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    in_place = transcript is None and out == sources_dir.resolve().parent
+    entries = PUBLISHED_IN_REPO if in_place else PUBLISHED_ELSEWHERE
     try:
-        model = load_model(ner_model) if ner_model else None
-        rows, proposals = assemble(
-            tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
+        check_out(out, transcript=transcript, sources_dir=sources_dir)
+        check_ownership(out, entries, in_place=in_place)  # before writing anything
+        if transcript is None:
+            check_links(sources_dir)
+        model = load_ner(ner_model) if ner_model else None
+        out.mkdir(parents=True, exist_ok=True)
+        with lock(out):
+            recover(out)
+            sweep(out)
+            check_ownership(out, entries, in_place=in_place)
+            staging = stage(out)
+            try:
+                rows, n_candidates = _stage(
+                    staging, entries, transcript, encoding, sources_dir, strict, model
+                )
+                publish(staging, out, entries)
+            finally:
+                if staging.exists() and not journal_pending(out):
+                    remove_staging(staging)
+    except OSError as err:
+        raise _io_error(err, out) from None
+    return Summary(out, rows, n_candidates)
+
+
+def _stage(
+    staging: Path,
+    entries: tuple[str, ...],
+    transcript: Path | None,
+    encoding: str | None,
+    sources_dir: Path,
+    strict: bool,
+    model,
+) -> tuple[dict[str, int], int]:
+    """Write the complete package into ``staging`` and validate it there."""
+    rows, proposals = assemble(
+        staging, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
+    )
+    if strict and proposals:
+        first = proposals[0]
+        raise BuildError(
+            f"{len(proposals)} name(s) the gazetteer lacks, first {first.text!r}",
+            first.interview_id,
+            first.line,
+            f"see {REVIEW_FILE} of a build without --strict; add them to "
+            "sources/gazetteer.csv (or as aliases) and build again",
         )
-        if strict and proposals:
-            first = proposals[0]
+    write_marker(staging, entries)
+    failures = validate_package(staging, drift=False)
+    if failures:
+        raise BuildError(
+            "the built package does not validate; nothing was replaced:\n  "
+            + "\n  ".join(failures[:20])
+        )
+    return rows, len(proposals)
+
+
+def check_out(out: Path, *, transcript: Path | None, sources_dir: Path) -> None:
+    """Refuse an output folder a build would damage: a file, the sources or a folder
+    inside them, a folder holding the sources it would not build in place, and for a
+    one-file build the transcript's folder (or one above it) or a repository."""
+    out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise BuildError("--out is a file, not a folder", out, hint="give a new or empty folder")
+    for folder in (out, *out.parents):
+        if folder.name == "sources" and (folder / "interviews.csv").is_file():
             raise BuildError(
-                f"{len(proposals)} name(s) the gazetteer lacks, first {first.text!r}",
-                first.interview_id,
-                first.line,
-                f"see {REVIEW_FILE} of a build without --strict; add them to "
-                "sources/gazetteer.csv (or as aliases) and build again",
+                f"--out is inside the sources folder {folder}",
+                out,
+                hint="build into a folder outside sources/",
             )
-        failures = validate_package(tmp, drift=False)
-        if failures:
+    if transcript is None:
+        sources = sources_dir.resolve()
+        if out.is_relative_to(sources):
             raise BuildError(
-                "the built package does not validate; nothing was replaced:\n  "
-                + "\n  ".join(failures[:20])
+                f"--out is inside the sources folder {sources}",
+                out,
+                hint="build into a folder outside sources/",
             )
-        _publish(tmp, out, PUBLISHED_IN_REPO if out == ROOT else PUBLISHED_ELSEWHERE)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return Summary(out, rows, len(proposals))
+        if sources.is_relative_to(out) and out != sources.parent:
+            raise BuildError(
+                f"--out holds the sources folder {sources}",
+                out,
+                hint="build in place (no --out) or into a folder outside it",
+            )
+        return
+    if not transcript.is_file():
+        raise BuildError("no such transcript file", transcript)
+    folder = transcript.resolve().parent
+    if folder == out or folder.is_relative_to(out):
+        raise BuildError(
+            f"--out holds the transcript's own folder {folder}",
+            out,
+            hint="a build replaces data/, sources/, schemas/ and review/ there: "
+            "give a new or empty folder",
+        )
+    if out == ROOT or (out / "sources" / "interviews.csv").is_file():
+        raise BuildError(
+            "--out is a repository (it has sources/interviews.csv); a one-file build would "
+            "replace its package",
+            out,
+            hint="give a new or empty folder",
+        )
+
+
+def _io_error(err: OSError, out: Path) -> BuildError:
+    """One line for a read or write error: the file (or the output folder), the reason,
+    and what became of the package."""
+    reason = err.strerror or " ".join(str(err).split()) or type(err).__name__
+    where = err.filename if err.filename else out
+    if (out / JOURNAL).exists():
+        state = "the next build finishes publishing the new package"
+    else:
+        state = "the previous package is untouched"
+    return BuildError(f"cannot read or write: {reason}", where, hint=state)
 
 
 def assemble(
@@ -98,7 +215,7 @@ def assemble(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model=None,
+    model: Language | None = None,
 ) -> tuple[dict[str, int], list[Proposal]]:
     """Write a complete package into the empty folder ``root``.
 
@@ -120,7 +237,7 @@ def assemble(
         metadata = {**metadata, "name": first["interview_id"], "title": first["title"]}
         metadata["description"] = f'The interview "{first["title"]}" as data.'
     else:
-        shutil.copytree(sources_dir, root / "sources")
+        shutil.copytree(sources_dir, root / "sources", symlinks=True)
     # describe
     describe(root, metadata, tables["interviews"])
     return {table: len(rows) for table, rows in tables.items()}, proposals
@@ -131,9 +248,10 @@ def extract(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model=None,
+    model: Language | None = None,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """Read, parse, extract and tabulate: every table's rows, and the name proposals."""
+    """Read, parse, extract and tabulate: every table's rows, and the names for the
+    review file. ``model`` is the NER pipeline (None: gazetteer and rules only)."""
     # read
     if transcript is not None:
         if not transcript.is_file():
@@ -155,7 +273,7 @@ def extract(
         package_path = _package_path(source, transcript, sources_dir)
         parsed.append((source, package_path, raw, turns))
     # extract and tabulate
-    return tabulate(parsed, gazetteer, CandidateFinder(model))
+    return tabulate(parsed, gazetteer, model)
 
 
 def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
@@ -164,24 +282,17 @@ def _package_path(source: InterviewSource, transcript: Path | None, sources_dir:
     return "sources/" + source.path.relative_to(sources_dir.resolve()).as_posix()
 
 
-def _publish(tmp: Path, out: Path, entries: tuple[str, ...]) -> None:
-    """Move the built entries over the old ones."""
-    trash = tmp / ".old"
-    trash.mkdir()
-    for n, entry in enumerate(entries):
-        new, old = tmp / entry, out / entry
-        if old.exists():
-            old.rename(trash / str(n))
-        old.parent.mkdir(parents=True, exist_ok=True)
-        new.rename(old)
-
-
 def rebuild_matches(root: Path) -> list[str]:
     """Differences between the package at ``root`` and a fresh build of its sources."""
-    entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
+    marker = read_marker(root)
+    if marker is not None:
+        entries = (*marker["entries"], MARKER)
+    else:
+        entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
     with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
         fresh = Path(tmp)
-        assemble(fresh, sources_dir=root / "sources")
+        assemble(fresh, sources_dir=root / "sources", model=load_ner(DEFAULT_MODEL))
+        write_marker(fresh, entries)
         out = []
         for entry in entries:
             if entry == "sources":

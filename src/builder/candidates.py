@@ -15,9 +15,10 @@ before a name makes it a PERSON and, as in OntoNotes, stays out of the span
 
 The suggested type comes from the head word (``... Bank`` ORG, ``... Corridor`` FAC,
 ``... Sea`` LOC, ``... Treaty`` LAW), the shape (an acronym: ORG; a demonym ending:
-NORP) or, where a user has a spaCy NER model installed, from that model (``--ner-model``).
-Candidates are written to ``review/entity-candidates.csv`` for curators, who add them
-to the gazetteer.
+NORP). These rules serve the ``--no-ner`` build, where no statistical model runs; their
+candidates are written to ``review/entity-candidates.csv`` for curators (not
+published), who add them to the gazetteer. The default build publishes the names its
+NER model finds instead (:mod:`builder.ner`), and lists those in the same file.
 """
 
 from __future__ import annotations
@@ -28,25 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
-import spacy
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from builder.ner import TITLES
 from builder.nlp import blank_english
 
-NAME_TYPES = {
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE",
-}  # fmt: skip
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "president", "vice", "prime",
-    "minister", "foreign", "deputy", "secretary", "general", "ambassador", "chairman",
-    "chairwoman", "chair", "director", "governor", "mayor", "senator", "king", "queen",
-    "prince", "princess", "pope", "ceo", "chief", "executive", "officer", "head", "speaker",
-    "commissioner", "envoy", "special", "representative", "coach", "captain", "manager",
-}  # fmt: skip
 _CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -110,24 +99,17 @@ class Proposal:
     text: str
     suggested_type: str | None
     sentence: str
-
-
-def load_model(name: str) -> Language:
-    """An installed spaCy pipeline with an NER component (a package name or a path)."""
-    nlp = spacy.load(name)
-    if "ner" not in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
-        raise ValueError(f"spaCy pipeline {name!r} has no ner or entity_ruler component")
-    return nlp
+    entity_id: str | None = None  # the entity it is published as (model names)
+    source: str = "rules"  # "rules" (proposed only) or "model" (published)
 
 
 class CandidateFinder:
-    """Rule-based (and, optionally, model-based) proposals for names the gazetteer lacks."""
+    """Rule-based proposals for names the gazetteer lacks (the ``--no-ner`` build)."""
 
-    def __init__(self, model: Language | None = None):
+    def __init__(self):
         self._nlp = blank_english()
         self._matcher = Matcher(self._nlp.vocab)
         self._matcher.add("NAME", _PATTERNS, greedy="LONGEST")
-        self._model = model
 
     def find(
         self, doc: Doc, known: list[tuple[int, int]], capitalised: set[str], intro: bool = False
@@ -149,7 +131,7 @@ class CandidateFinder:
             if span.start > 0 and doc[span.start - 1].like_num:
                 continue  # a unit or a label after a number: "2 GW", "Q3 2020"
             rest = [t for t in span if t.i not in taken]
-            if all(t.lower_ in _TITLES or t.is_punct for t in rest):
+            if all(t.lower_ in TITLES or t.is_punct for t in rest):
                 continue
             kind = suggest_type(span, intro)
             if kind == "PERSON":
@@ -157,14 +139,6 @@ class CandidateFinder:
             out[(span.start_char, span.end_char)] = Candidate(
                 span.start_char, span.end_char, span.text, kind
             )
-        if self._model is not None:
-            for ent in self._model(doc.text).ents:
-                chars = set(range(ent.start_char, ent.end_char))
-                if ent.label_ not in NAME_TYPES or chars & known_chars:
-                    continue
-                out[(ent.start_char, ent.end_char)] = Candidate(
-                    ent.start_char, ent.end_char, ent.text, ent.label_
-                )
         return [out[k] for k in sorted(out)]
 
 
@@ -196,7 +170,7 @@ def _trim(span: Span, capitalised: set[str]) -> Span | None:
         )
         proven = tok.text in capitalised or tok.is_upper or possessive
         initial = _initial(tok) and not proven
-        before_title = start + 1 < span.end and doc[start + 1].lower_.rstrip(".") in _TITLES
+        before_title = start + 1 < span.end and doc[start + 1].lower_.rstrip(".") in TITLES
         if common or (initial and (start + 1 == span.end or before_title)):
             start += 1
             continue
@@ -222,7 +196,7 @@ def _dateline(tok) -> bool:
 def _without_titles(span: Span) -> Span:
     """A person's name without the titles before it (OntoNotes PERSON spans)."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in _TITLES:
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in TITLES:
         start += 1
     return span.doc[start : span.end]
 
@@ -237,7 +211,7 @@ def suggest_type(span: Span, intro: bool = False) -> str:
     for label, heads in _HEADS.items():
         if head in heads or any(head.endswith(h) for h in heads if len(h) >= 4):
             return label  # "Rijksmuseum", "Agribank" end in a head word
-    if any(t.lower_.rstrip(".") in _TITLES for t in words[:-1]):
+    if any(t.lower_.rstrip(".") in TITLES for t in words[:-1]):
         return "PERSON"
     if intro and len(words) == 1 and words[0].is_upper and _dateline(words[0]):
         return "GPE"
@@ -249,10 +223,11 @@ def suggest_type(span: Span, intro: bool = False) -> str:
 
 
 def write_review(path: Path, proposals: list[Proposal]) -> None:
-    """One row per distinct candidate per interview, first occurrence first."""
+    """One row per distinct name per interview (per entity for model names), first
+    occurrence first."""
     groups: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
     for p in proposals:
-        groups[(p.interview_id, p.text)].append(p)
+        groups[(p.interview_id, p.entity_id or p.text)].append(p)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\r\n")
@@ -261,6 +236,8 @@ def write_review(path: Path, proposals: list[Proposal]) -> None:
                 "interview_id",
                 "text",
                 "suggested_type",
+                "source",
+                "entity_id",
                 "n_occurrences",
                 "first_char_start",
                 "first_char_end",
@@ -268,9 +245,10 @@ def write_review(path: Path, proposals: list[Proposal]) -> None:
                 "sentence",
             ]
         )
-        for (iid, text), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].start)):
+        for (iid, _), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].start)):
             first = items[0]
             writer.writerow(
-                [iid, text, first.suggested_type or "", len(items), first.start, first.end,
-                 first.line, first.sentence]
+                [iid, first.text, first.suggested_type or "", first.source,
+                 first.entity_id or "", len(items), first.start, first.end, first.line,
+                 first.sentence]
             )  # fmt: skip

@@ -1,23 +1,36 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict] [--ner-model NAME]
+    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict]
+                  [--ner-model NAME | --no-ner]
     builder validate [DIR]
     builder docs
+    builder site [--out DIR] [PACKAGE]
 
-Exit status: 0 on success, 1 when validation fails, 2 on bad input.
+Without ``--out`` a build builds the package repository the current directory is in
+(the nearest folder upward holding ``sources/interviews.csv``) and says which.
+
+Exit status: 0 on success, 1 when validation fails, 2 on bad input or any other error
+(always one line, never a traceback), 130 and 143 when interrupted by SIGINT or SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from builder.build import REVIEW_FILE, build
 from builder.docs import update_readme
 from builder.errors import BuildError
-from builder.schemas import ROOT
+from builder.ner import DEFAULT_MODEL
+from builder.publish import MARKER, journal_pending, lock, recover
+from builder.site import build_site
+from builder.sources import SOURCES_DIR
 from builder.validate import validate_package
 
 
@@ -28,54 +41,170 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild the package from sources/ (or from one file)")
     b.add_argument("file", nargs="?", type=Path, help="a transcript to build on its own")
-    b.add_argument("--out", type=Path, help="output folder (default: the repository)")
+    b.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default: the package repository you stand in, the nearest "
+        "folder upward holding sources/interviews.csv)",
+    )
     b.add_argument("--encoding", help="decode transcripts with this encoding (default utf-8)")
     b.add_argument(
         "--strict",
         action="store_true",
         help="fail when a transcript names something the gazetteer lacks",
     )
-    b.add_argument(
-        "--ner-model", help="an installed spaCy pipeline (name or path) to propose names too"
+    ner = b.add_mutually_exclusive_group()
+    ner.add_argument(
+        "--ner-model",
+        default=DEFAULT_MODEL,
+        help=f"the installed spaCy pipeline (name or path) that finds names the gazetteer "
+        f"lacks (default: {DEFAULT_MODEL}, pinned)",
+    )
+    ner.add_argument(
+        "--no-ner",
+        dest="ner_model",
+        action="store_const",
+        const=None,
+        help="no NER model: publish gazetteer names only, propose others for review",
     )
     v = sub.add_parser("validate", help="run every check on a built package")
-    v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
+    v.add_argument(
+        "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
+    )
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
+    s = sub.add_parser("site", help="write a static site (index and transcript pages)")
+    s.add_argument(
+        "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
+    )
+    s.add_argument("--out", type=Path, help="output folder (default: PACKAGE/site)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        if args.command == "build":
-            if args.file is not None and args.out is None:
-                print("error: building one file needs --out DIR", file=sys.stderr)
-                return 2
-            summary = build(
-                args.out or ROOT,
-                transcript=args.file,
-                encoding=args.encoding,
-                strict=args.strict,
-                ner_model=args.ner_model,
-            )
-            counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
-            print(f"built {summary.out}: {counts}")
+    with _sigterm_raises():
+        try:
+            if args.command == "build":
+                return _build(args)
+            if args.command == "docs":
+                print("README.md updated" if update_readme() else "README.md is current")
+                return 0
+            if args.command == "site":
+                root = (args.dir or _package_here(Path.cwd())).resolve()
+                site = build_site(root, args.out or root / "site")
+                print(f"wrote {len(site.files)} files to {site.out}")
+                return 0
+            return _validate(args.dir)
+        except BuildError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except (KeyboardInterrupt, _Terminated) as err:
+            name = "SIGTERM" if isinstance(err, _Terminated) else "SIGINT"
             print(
-                f"{summary.n_candidates} name(s) the gazetteer lacks: see "
-                f"{summary.out / REVIEW_FILE}"
+                f"error: interrupted by {name}; no half-written package or temporary "
+                "folder is left",
+                file=sys.stderr,
             )
-            return 0
-        if args.command == "docs":
-            print("README.md updated" if update_readme() else "README.md is current")
-            return 0
-        failures = validate_package(args.dir.resolve())
+            return 143 if name == "SIGTERM" else 130
+        except Exception as err:  # the last resort: one line, never a traceback
+            print(f"error: {type(err).__name__}: {_one_line(err)}", file=sys.stderr)
+            return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        if args.out is None:
+            print("error: building one file needs --out DIR", file=sys.stderr)
+            return 2
+        out, sources_dir = args.out, SOURCES_DIR
+    else:
+        root = find_package(Path.cwd())
+        out, sources_dir = args.out or root, root / "sources"
+        print(f"package: {root} (sources/interviews.csv)")
+    summary = build(
+        out,
+        transcript=args.file,
+        encoding=args.encoding,
+        sources_dir=sources_dir,
+        strict=args.strict,
+        ner_model=args.ner_model,
+    )
+    counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
+    print(f"built {summary.out}: {counts}")
+    what = "published, listed" if args.ner_model else "proposed"
+    print(
+        f"{summary.n_candidates} name(s) the gazetteer lacks ({what} for review in "
+        f"{summary.out / REVIEW_FILE})"
+    )
+    return 0
+
+
+def _validate(folder: Path | None) -> int:
+    root = (folder or _package_here(Path.cwd())).resolve()
+    try:
+        if root.is_dir() and journal_pending(root):
+            with lock(root):
+                if recover(root):
+                    print(f"finished the interrupted publish in {root}")
+        failures = validate_package(root)
     except BuildError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        failures = [str(err)]
+    except OSError as err:
+        failures = [f"{err.filename or root}: {err.strerror or _one_line(err)}"]
     for failure in failures:
         print(f"FAIL {failure}")
     if failures:
         print(f"{len(failures)} check(s) failed", file=sys.stderr)
         return 1
-    print(f"valid: {args.dir.resolve() / 'datapackage.json'}")
+    print(f"valid: {root / 'datapackage.json'}")
     return 0
+
+
+def find_package(start: Path) -> Path:
+    """The package repository one stands in: the nearest folder, from ``start`` up,
+    holding ``sources/interviews.csv``."""
+    for folder in (start, *start.parents):
+        if (folder / "sources" / "interviews.csv").is_file():
+            return folder
+    raise BuildError(
+        "no sources/interviews.csv here or in a folder above",
+        start,
+        hint="run the builder inside a package repository, or build one file with "
+        "`builder build FILE --out DIR`",
+    )
+
+
+def _package_here(start: Path) -> Path:
+    """The package ``builder validate`` checks by default: the nearest folder, from
+    ``start`` up, holding a package the builder wrote (else a repository, else ``start``)."""
+    for folder in (start, *start.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    try:
+        return find_package(start)
+    except BuildError:
+        return start
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that a build cleans up as it unwinds."""
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(_signum, _frame):
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or "(no message)"

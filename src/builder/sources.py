@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from frictionless import Package
@@ -81,6 +82,29 @@ def check_sources(sources_dir: Path = SOURCES_DIR) -> None:
         raise BuildError(report.errors[0].message, descriptor)
 
 
+def check_links(sources_dir: Path = SOURCES_DIR) -> None:
+    """Refuse a symbolic link in ``sources_dir`` that leads outside it, is absolute or
+    is broken: the folder is copied into packages, and a link must not carry a file
+    from elsewhere (``/etc/shadow``) into one. Links inside are copied as links."""
+    top = sources_dir.resolve()
+    for folder, dirs, names in os.walk(sources_dir):
+        for name in sorted(names + dirs):
+            link = Path(folder) / name
+            if not link.is_symlink():
+                continue
+            target = os.readlink(link)
+            resolved = link.resolve()
+            if not resolved.is_relative_to(top):
+                problem = f"a symbolic link to {target}, outside {sources_dir}"
+            elif os.path.isabs(target):
+                problem = f"an absolute symbolic link to {target} (a copy would lead back here)"
+            elif not resolved.exists():
+                problem = f"a broken symbolic link to {target}"
+            else:
+                continue
+            raise BuildError(problem, link, hint="replace the link with the file itself")
+
+
 def read_manifest(sources_dir: Path = SOURCES_DIR) -> list[InterviewSource]:
     """The manifest rows, checked for safe unique ids and existing files."""
     path = sources_dir / "interviews.csv"
@@ -112,6 +136,13 @@ def read_manifest(sources_dir: Path = SOURCES_DIR) -> list[InterviewSource]:
                 path,
                 line,
                 "put the file in sources/ and give its path relative to sources/",
+            )
+        if not file.is_relative_to(sources_dir.resolve()):
+            raise BuildError(
+                f"transcript {rel!r} leads outside {sources_dir} (to {file})",
+                path,
+                line,
+                "put the file itself in sources/, not a link to it",
             )
         out.append(
             InterviewSource(
@@ -179,4 +210,41 @@ def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
                 names=[(row["name"], "name", None), *aliases.get(eid, [])],
             )
         )
-    return out
+    return out + read_demonyms(sources_dir)
+
+
+def read_demonyms(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
+    """Each country's demonym as a NORP gazetteer entry related to the country, with
+    all its written forms (``Russian``, ``Russians``), from ``demonyms.csv``."""
+    path = sources_dir / "demonyms.csv"
+    if not path.exists():
+        return []
+    entries: dict[str, GazetteerEntry] = {}
+    forms: dict[str, list[tuple[str, str, str | None]]] = {}
+    first_line: dict[str, int] = {}
+    for line, row in _rows(path):
+        eid = row["entity_id"]
+        first_line.setdefault(eid, line)
+        forms.setdefault(eid, []).append((row["demonym"], row["form"], None))
+        if row["form"] == "name":
+            entries[eid] = GazetteerEntry(
+                entity_id=eid,
+                name=row["demonym"],
+                type="NORP",
+                category="nationality",
+                wikidata_id=None,
+                related_entity_id=row.get("country_id"),
+                description=f"{row['demonym']} (nationality or adjective)",
+            )
+    for eid, line in first_line.items():
+        if eid not in entries:
+            raise BuildError(
+                f"demonym entity {eid!r} has no row with form `name`",
+                path,
+                line,
+                "give each entity_id one row with its adjective and form `name`",
+            )
+    return [
+        replace(entry, names=sorted(forms[eid], key=lambda f: f[1] != "name"))
+        for eid, entry in entries.items()
+    ]

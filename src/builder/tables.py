@@ -10,16 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from builder.candidates import CandidateFinder, Proposal, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.figures import find_figures
+from builder.names import (
+    ModelEntities,
+    datelines,
+    entity_id_for,
+    in_body,
+    merge,
+    name_spans,
+    people_by_word,
+    surname_spans,
+)
+from builder.ner import find_names, titles_before
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, InterviewSource
+from builder.speakers import person_in_label, role_in_label, title_case
 from builder.transcript import Transcript, count_words, line_and_column
 
 
@@ -55,6 +68,7 @@ class Question:
     seq: int
     label: str | None
     speaker: str | None
+    speaker_entity_id: str | None
     label_char_start: int | None
     label_char_end: int | None
     text: str
@@ -72,6 +86,7 @@ class Answer:
     seq: int
     label: str | None
     speaker: str | None
+    speaker_entity_id: str | None
     label_char_start: int | None
     label_char_end: int | None
     text: str
@@ -87,6 +102,7 @@ class Entity:
     name: str
     type: str
     category: str
+    source: str
     iso_3166_1_alpha_2: str | None
     wikidata_id: str | None
     related_entity_id: str | None
@@ -155,28 +171,59 @@ def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) ->
     return f"{interview_id}-{letter}{seq:0{max(width, len(str(count)))}d}"
 
 
+@dataclass
+class Extractors:
+    """What finds entities and figures in every interview of a build."""
+
+    gazetteer: list[GazetteerEntry]
+    finder: EntityFinder
+    ner: Language | None  # None: gazetteer and rule proposals only (--no-ner)
+    candidates: CandidateFinder = field(default_factory=CandidateFinder)
+    registry: ModelEntities = field(default_factory=ModelEntities)
+
+    @property
+    def taken(self) -> frozenset[str]:
+        return frozenset(e.entity_id for e in self.gazetteer)
+
+
 def tabulate(
     interviews: list[tuple[InterviewSource, str, bytes, Transcript]],
     gazetteer: list[GazetteerEntry],
-    candidates: CandidateFinder,
+    ner: Language | None,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
     """All tables as lists of row dicts, for (source, package path, raw bytes, parse),
-    and the proposed names the gazetteer lacks."""
+    and the names for the review file (model-found entities, or rule proposals when
+    ``ner`` is None)."""
     rows: dict[str, list] = {name: [] for name in ROW_TYPES}
     proposals: list[Proposal] = []
-    finder = EntityFinder(gazetteer)
+    ex = Extractors(gazetteer, EntityFinder(gazetteer), ner)
+    speakers: set[str] = set()
     for source, source_path, raw, parsed in interviews:
-        segments = _turn_rows(source, parsed, rows)
-        rows["interviews"].append(_interview_row(source, source_path, raw, parsed, rows))
-        proposals += _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
+        segments, turn_rows = _turn_rows(source, parsed, rows)
+        labels = _label_people(parsed)
+        found, people = _extract(source.interview_id, parsed.text, segments, labels, ex, rows)
+        proposals += found
+        named = _link_speakers(parsed, turn_rows, people, ex)
+        speakers |= {r.speaker_entity_id for r in turn_rows if r.speaker_entity_id}
+        rows["interviews"].append(
+            _interview_row(source, source_path, raw, parsed, turn_rows, named)
+        )
     counts = Counter(m.entity_id for m in rows["entity_mentions"])
-    for entry in _mentioned(gazetteer, counts):
-        rows["entities"].append(
+    rows["entities"] = _entity_rows(ex, counts, speakers)
+    return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
+
+
+def _entity_rows(ex: Extractors, counts: Counter, speakers: set[str]) -> list[Entity]:
+    """One row per entity mentioned or speaking (and those they relate to), by id."""
+    out = []
+    for entry in _mentioned(ex.gazetteer, set(counts) | speakers):
+        out.append(
             Entity(
                 entity_id=entry.entity_id,
                 name=entry.name,
                 type=entry.type,
                 category=entry.category,
+                source="gazetteer",
                 iso_3166_1_alpha_2=country_code(entry),
                 wikidata_id=entry.wikidata_id,
                 related_entity_id=entry.related_entity_id,
@@ -184,13 +231,34 @@ def tabulate(
                 n_mentions=counts[entry.entity_id],
             )
         )
-    return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
+    for eid in ex.registry.types:
+        type_ = ex.registry.type_of(eid)
+        mentioned = counts[eid] > 0
+        out.append(
+            Entity(
+                entity_id=eid,
+                name=ex.registry.name_of(eid),
+                type=type_,
+                category="person" if type_ == "PERSON" else "other",
+                source="model" if mentioned else "speaker_label",
+                iso_3166_1_alpha_2=None,
+                wikidata_id=None,
+                related_entity_id=None,
+                description=(
+                    "Not in the gazetteer: found by the NER model (not yet curated)."
+                    if mentioned
+                    else "Not in the gazetteer: named by a speaker label (not yet curated)."
+                ),
+                n_mentions=counts[eid],
+            )
+        )
+    return sorted(out, key=lambda e: e.entity_id)
 
 
-def _mentioned(gazetteer: list[GazetteerEntry], counts: Counter) -> list[GazetteerEntry]:
-    """The entries the package mentions, and those they relate to, in gazetteer order."""
+def _mentioned(gazetteer: list[GazetteerEntry], used: set[str]) -> list[GazetteerEntry]:
+    """The entries the package uses, and those they relate to, in gazetteer order."""
     by_id = {e.entity_id: e for e in gazetteer}
-    keep = set(counts)
+    keep = {eid for eid in used if eid in by_id}
     todo = list(keep)
     while todo:
         related = by_id[todo.pop()].related_entity_id
@@ -200,7 +268,9 @@ def _mentioned(gazetteer: list[GazetteerEntry], counts: Counter) -> list[Gazette
     return [e for e in gazetteer if e.entity_id in keep]
 
 
-def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
+def _interview_row(source, source_path, raw, parsed, turn_rows, named) -> Interview:
+    """The interview's row; ``named`` gives the interviewer and interviewee the speaker
+    labels name, used where the manifest names nobody."""
     iid = source.interview_id
     text = parsed.text
     intro = (parsed.intros[0][0], parsed.intros[-1][1]) if parsed.intros else None
@@ -222,20 +292,23 @@ def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
         published=dt.date.fromisoformat(source.published) if source.published else None,
         language=source.language,
         interviewee_role=source.interviewee_role,
-        interviewee=source.interviewee,
+        interviewee=source.interviewee or named.get("answer"),
         interviewee_note=source.interviewee_note,
-        interviewer=source.interviewer,
+        interviewer=source.interviewer or named.get("question"),
         source_path=str(PurePosixPath(source_path)),
         source_sha256=hashlib.sha256(raw).hexdigest(),
         source_encoding=source.encoding,
         n_intro_paragraphs=len(parsed.intros),
-        n_questions=sum(r.interview_id == iid for r in rows["questions"]),
-        n_answers=sum(r.interview_id == iid for r in rows["answers"]),
+        n_questions=sum(isinstance(r, Question) for r in turn_rows),
+        n_answers=sum(isinstance(r, Answer) for r in turn_rows),
     )
 
 
-def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segment]:
-    """Question and answer rows; returns every quotable segment in text order."""
+def _turn_rows(
+    source: InterviewSource, parsed: Transcript, rows
+) -> tuple[list[Segment], list[Question | Answer]]:
+    """Question and answer rows; returns every quotable segment in text order, and the
+    interview's turn rows in turn order."""
     iid, text = source.interview_id, parsed.text
     segments = []
     if parsed.title:
@@ -246,11 +319,13 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
     n_a = len(parsed.turns) - n_q
     question_id = None
     seq = {"question": 0, "answer": 0}
+    turn_rows: list[Question | Answer] = []
     for turn in parsed.turns:
         seq[turn.role] += 1
         common = dict(
             label=turn.label,
             speaker=turn.speaker,
+            speaker_entity_id=None,
             label_char_start=turn.label_start,
             label_char_end=turn.label_end,
             text=text[turn.start : turn.end],
@@ -261,72 +336,76 @@ def _turn_rows(source: InterviewSource, parsed: Transcript, rows) -> list[Segmen
         )
         if turn.role == "question":
             question_id = _id(iid, "q", seq["question"], n_q)
-            rows["questions"].append(Question(question_id, iid, seq["question"], **common))
+            turn_rows.append(Question(question_id, iid, seq["question"], **common))
             segments.append(Segment("question", turn.start, turn.end, question_id=question_id))
         else:
             answer_id = _id(iid, "a", seq["answer"], n_a)
-            rows["answers"].append(Answer(answer_id, iid, question_id, seq["answer"], **common))
+            turn_rows.append(Answer(answer_id, iid, question_id, seq["answer"], **common))
             segments.append(
                 Segment(
                     "answer", turn.start, turn.end, question_id=question_id, answer_id=answer_id
                 )
             )
-    return segments
+    for row in turn_rows:
+        rows["questions" if isinstance(row, Question) else "answers"].append(row)
+    return segments, turn_rows
+
+
+@dataclass
+class People:
+    """The people an interview's text names: full names (case aside) and their entity,
+    the one-word forms that name one of them, their titles, and display names."""
+
+    by_name: dict[str, str] = field(default_factory=dict)
+    by_word: dict[str, str] = field(default_factory=dict)
+    by_title: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def _label_people(parsed: Transcript) -> list[str]:
+    """The full names (two words or more) the speaker labels give, in title case."""
+    out = []
+    for turn in parsed.turns:
+        person = person_in_label(turn.speaker_name) if turn.speaker_name else None
+        if person and len(person.split()) >= 2 and title_case(person) not in out:
+            out.append(title_case(person))
+    return out
 
 
 def _extract(
-    iid, text, segments, finder: EntityFinder, candidates: CandidateFinder, rows
-) -> list[Proposal]:
-    """Entity mention and figure rows of one interview; returns its name proposals."""
+    iid: str, text: str, segments: list[Segment], labels: list[str], ex: Extractors, rows
+) -> tuple[list[Proposal], People]:
+    """Entity mention and figure rows of one interview; returns the names for the
+    review file and the people the text names (or its speaker labels: ``labels``)."""
     nlp = blank_english()
     docs: list[Doc] = [nlp(text[seg.start : seg.end]) for seg in segments]
-    capitalised = set().union(*(capitalised_words(d) for s, d in zip(segments, docs, strict=True)
-                                if s.role != "title"))  # fmt: skip
-    mentions, figures, proposals = [], [], []
-    for seg, doc in zip(segments, docs, strict=True):
-        where = dict(
-            interview_id=iid,
-            role=seg.role,
-            question_id=seg.question_id,
-            answer_id=seg.answer_id,
-        )
-        matches = finder.find(doc, iid)
-        known = [(m.start, m.end) for m in matches]
-        proposed = []
-        if seg.role != "title":
-            proposed = candidates.find(doc, known, capitalised, intro=seg.role == "intro")
-        for c in proposed:
-            a = seg.start + c.start
-            sent = doc.char_span(c.start, c.end, alignment_mode="expand").sent
-            line, _ = line_and_column(text, a)
-            proposals.append(
-                Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
-                         sent.text.strip())
-            )  # fmt: skip
-        for m in matches:
-            if any(c.start <= m.start and m.end <= c.end for c in proposed):
-                continue  # part of a longer name the gazetteer lacks: "European ... Fund"
-            a, b = seg.start + m.start, seg.start + m.end
-            mentions.append((a, b, m, where))
-        for f in find_figures(doc.text):
-            sent = doc.char_span(f.start, f.end, alignment_mode="expand").sent
-            s_text = sent.text
-            s_start = seg.start + sent.start_char + (len(s_text) - len(s_text.lstrip()))
-            s_end = seg.start + sent.start_char + len(s_text.rstrip())
-            figures.append((seg.start + f.start, seg.start + f.end, f, where, s_start, s_end))
-    for n, (a, b, m, where) in enumerate(mentions, start=1):
+    wheres = [
+        dict(interview_id=iid, role=s.role, question_id=s.question_id, answer_id=s.answer_id)
+        for s in segments
+    ]
+    if ex.ner is None:
+        mentions, proposals = _gazetteer_and_rules(iid, text, segments, docs, ex)
+        people = People()
+    else:
+        mentions, proposals, people = _gazetteer_and_model(iid, text, segments, docs, labels, ex)
+    for n, (a, b, eid, form, k) in enumerate(mentions, start=1):
         rows["entity_mentions"].append(
             EntityMention(
                 mention_id=_id(iid, "m", n, len(mentions), width=3),
-                entity_id=m.entity_id,
+                entity_id=eid,
                 text=text[a:b],
-                form=m.form,
+                form=form,
                 char_start=a,
                 char_end=b,
-                **where,
+                **wheres[k],
             )
         )
-    for n, (a, b, f, where, s_start, s_end) in enumerate(figures, start=1):
+    figures = []
+    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+        for f in find_figures(doc.text):
+            s_start, s_end = _sentence(doc, seg.start, f.start, f.end)
+            figures.append((seg.start + f.start, seg.start + f.end, f, k, s_start, s_end))
+    for n, (a, b, f, k, s_start, s_end) in enumerate(figures, start=1):
         rows["figures"].append(
             FigureRow(
                 figure_id=_id(iid, "f", n, len(figures), width=3),
@@ -342,7 +421,177 @@ def _extract(
                 sentence=text[s_start:s_end],
                 sentence_char_start=s_start,
                 sentence_char_end=s_end,
-                **where,
+                **wheres[k],
             )
         )
-    return proposals
+    return proposals, people
+
+
+def _sentence(doc: Doc, offset: int, start: int, end: int) -> tuple[int, int]:
+    """Offsets into the transcript of the sentence around ``doc[start:end]``, without
+    the white space around it."""
+    sent = doc.char_span(start, end, alignment_mode="expand").sent
+    s_text = sent.text
+    s_start = offset + sent.start_char + (len(s_text) - len(s_text.lstrip()))
+    return s_start, offset + sent.start_char + len(s_text.rstrip())
+
+
+#: A mention before it has an id: (start, end, entity id, form, segment index).
+_Found = tuple[int, int, str, str, int]
+
+
+def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
+    """The --no-ner path: gazetteer mentions, and rule proposals for the review file."""
+    capitalised = set().union(*(capitalised_words(d) for s, d in zip(segments, docs, strict=True)
+                                if s.role != "title"))  # fmt: skip
+    mentions: list[_Found] = []
+    proposals = []
+    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+        matches = ex.finder.find(doc, iid)
+        known = [(m.start, m.end) for m in matches]
+        proposed = []
+        if seg.role != "title":
+            proposed = ex.candidates.find(doc, known, capitalised, intro=seg.role == "intro")
+        for c in proposed:
+            a = seg.start + c.start
+            s_start, s_end = _sentence(doc, seg.start, c.start, c.end)
+            line, _ = line_and_column(text, a)
+            proposals.append(
+                Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
+                         text[s_start:s_end])
+            )  # fmt: skip
+        for m in matches:
+            if any(c.start <= m.start and m.end <= c.end for c in proposed):
+                continue  # part of a longer name the gazetteer lacks: "European ... Fund"
+            mentions.append((seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k))
+    return mentions, proposals
+
+
+def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
+    """Gazetteer matches merged with the model's names (see :mod:`builder.names`)."""
+    types = {e.entity_id: e.type for e in ex.gazetteer}
+    taken = ex.taken
+    model = find_names(ex.ner, [d.text for d in docs])
+    gaz: list[_Found] = []
+    names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)
+    body = "\n".join(d.text for s, d in zip(segments, docs, strict=True) if s.role != "title")
+    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+        if seg.role == "title":
+            model[k] = in_body(doc.text, model[k], body)
+        if seg.role == "intro":
+            taken_chars = [(n.start, n.end) for n in model[k]]
+            model[k] = sorted(
+                model[k] + [d for d in datelines(doc.text)
+                            if not any(a < d.end and d.start < b for a, b in taken_chars)],
+                key=lambda n: n.start,
+            )  # fmt: skip
+        kept, found = merge(doc.text, ex.finder.find(doc, iid), model[k])
+        gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
+        names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
+    # People: full names from the model and the gazetteer, then their one-word forms.
+    full = [
+        (text[a:b], entity_id_for(text[a:b], "PERSON", taken))
+        for a, b, label, _ in names
+        if label == "PERSON" and len(text[a:b].split()) >= 2
+    ]
+    full += [(text[a:b], eid) for a, b, eid, _, _ in gaz
+             if types[eid] == "PERSON" and len(text[a:b].split()) >= 2]  # fmt: skip
+    for name in labels:
+        full.append((name, _person_id(name, ex)))
+        if full[-1][1] not in taken:
+            ex.registry.add(full[-1][1], name, "PERSON")
+    by_word = people_by_word(full)
+    surnames = {w.split()[-1] for w, _ in full} & set(by_word)
+    occupied = [(a, b) for a, b, *_ in gaz] + [(a, b) for a, b, *_ in names]
+    for k, seg in enumerate(segments):
+        for n in name_spans(text, seg.start, seg.end, labels):
+            if not any(a < n.end and n.start < b for a, b in occupied):
+                names.append((n.start, n.end, "PERSON", k))
+                occupied.append((n.start, n.end))
+        for n in surname_spans(text, seg.start, seg.end, surnames):
+            if not any(a < n.end and n.start < b for a, b in occupied):
+                names.append((n.start, n.end, "PERSON", k))
+    mentions = list(gaz)
+    proposals = []
+    person_ids = set()
+    for a, b, label, k in names:
+        written = text[a:b]
+        if len(written.split()) == 1 and written in by_word:
+            eid, form, type_ = by_word[written], "short", "PERSON"
+        else:
+            eid, form, type_ = entity_id_for(written, label, taken), "name", label
+        mentions.append((a, b, eid, form, k))
+        if type_ == "PERSON":
+            person_ids.add(eid)
+        if eid in taken:
+            continue
+        ex.registry.add(eid, written if form == "name" else None, type_)
+        s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start,
+                                   b - segments[k].start)  # fmt: skip
+        line, _ = line_and_column(text, a)
+        proposals.append(
+            Proposal(iid, a, b, line, written, type_, text[s_start:s_end], eid, "model")
+        )
+    people = People(by_name={_key(w): eid for w, eid in full}, by_word=by_word)
+    for w, eid in sorted(full, key=lambda f: f[0].isupper()):  # running text first
+        people.names.setdefault(eid, w)
+    for a, b, eid, _, _ in sorted(mentions):
+        if eid in person_ids or types.get(eid) == "PERSON":
+            people.names.setdefault(eid, text[a:b])
+            if role := titles_before(text, a):
+                people.by_title.setdefault(role, set()).add(eid)
+    return sorted(mentions), proposals, people
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _link_speakers(parsed: Transcript, turn_rows, people: People, ex: Extractors) -> dict:
+    """Set each turn's ``speaker_entity_id`` from its label (see :mod:`builder.speakers`);
+    returns the one person who asks and the one who answers, where there is one."""
+    by_role: dict[str, set[str]] = {"question": set(), "answer": set()}
+    for turn, row in zip(parsed.turns, turn_rows, strict=True):
+        if not turn.speaker_name:
+            continue
+        eid = _speaker_entity(turn.speaker_name, people, ex)
+        row.speaker_entity_id = eid
+        if eid:
+            by_role[turn.role].add(eid)
+    return {
+        role: people.names[next(iter(ids))]
+        for role, ids in by_role.items()
+        if len(ids) == 1 and people.names.get(next(iter(ids)))
+    }
+
+
+def _person_id(name: str, ex: Extractors) -> str:
+    """The gazetteer's id of a person by any of its names, else the model's slug id."""
+    for entry in ex.gazetteer:
+        if entry.type == "PERSON" and any(_key(n) == _key(name) for n, _, _ in entry.names):
+            return entry.entity_id
+    return entity_id_for(name, "PERSON", ex.taken)
+
+
+def _speaker_entity(label: str, people: People, ex: Extractors) -> str | None:
+    person = person_in_label(label)
+    if person is None:
+        ids = set()
+        role = role_in_label(label)
+        for title, owners in people.by_title.items():
+            if role and title[-len(role) :] == role:
+                ids |= owners
+        return next(iter(ids)) if len(ids) == 1 else None
+    if _key(person) in people.by_name:
+        return people.by_name[_key(person)]
+    if len(person.split()) == 1 and person in people.by_word:
+        return people.by_word[person]
+    for word, eid in people.by_word.items():
+        if len(person.split()) == 1 and word.casefold() == person.casefold():
+            return eid
+    written = title_case(person)
+    eid = _person_id(written, ex)
+    if eid not in ex.taken:
+        ex.registry.add(eid, written, "PERSON")
+    people.names.setdefault(eid, written)
+    return eid

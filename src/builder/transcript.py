@@ -63,6 +63,8 @@ _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
     rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
 )
+#: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
+_PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
 _NUMBER = re.compile(r"\d{1,3}[.)]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -81,6 +83,7 @@ class Turn:
     label_start: int | None
     label_end: int | None
     n_paragraphs: int
+    speaker_name: str | None = None  # the speaker's fullest label (``JOHN SMITH, HOST``)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class _Marker:
     label_end: int
     speaker: str | None  # the name as written, without markup or punctuation
     key: str | None = None  # the speaker's identity, short forms resolved
+    full: str | None = None  # the identity's first label as written, with its parenthesis
 
 
 def read_text(path: Path, encoding: str = "utf-8") -> str:
@@ -208,6 +212,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     """Question/answer and speaker labels, keyed by line index."""
     found: dict[int, _Marker] = {}
     names: dict[int, str] = {}
+    parens: dict[int, str] = {}
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
         m = _QA_LABEL.match(head)
@@ -219,9 +224,11 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         if m and _text_follows(head, m.end()):
             found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
             names[i] = m["name"]
+            parens[i] = m["paren"] or ""
     # Resolve short forms (SURNAME:, ROLE:) to the full label they abbreviate.
     identities: dict[int, str] = {}
     full: list[tuple[str, set[str]]] = []
+    written_full: dict[str, str] = {}
     for i in sorted(names):
         key = _speaker_key(names[i])
         words = set(re.split(r"[ ,]+", key))
@@ -231,10 +238,26 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
                 break
         else:
             full.append((key, words))
+            written_full[key] = names[i] + parens[i]
         identities[i] = key
+    # A known speaker's name in capitals closed by a period is a label too.
+    for i, line in enumerate(lines):
+        m = _PERIOD_LABEL.match(text, line.start, line.end)
+        if (
+            i in found
+            or not m
+            or not _text_follows(text[line.start : line.end], m.end() - line.start)
+        ):
+            continue
+        words = set(m["name"].split())
+        owners = [key for key, full_words in full if words <= full_words]
+        if len(owners) == 1:
+            found[i] = _Marker("speaker", line.start, m.end(), None)
+            names[i] = m["name"]
+            identities[i] = owners[0]
     turns = Counter(identities.values())
-    recurring = [i for i, key in identities.items() if turns[key] >= 2]
-    for i, key in identities.items():
+    recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
+    for i, key in sorted(identities.items()):
         written = names[i]
         if turns[key] < 2 and not (
             written.isupper() and len(written) > 1 and (not recurring or i > recurring[0])
@@ -243,7 +266,10 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
             del found[i]
             continue
-        found[i] = _Marker("speaker", found[i].label_start, found[i].label_end, written, key)
+        marker = found[i]
+        found[i] = _Marker(
+            "speaker", marker.label_start, marker.label_end, written, key, written_full[key]
+        )
     return found
 
 
@@ -394,6 +420,7 @@ def _assemble(
                 label_start=marker.label_start if labelled else None,
                 label_end=marker.label_end if labelled else None,
                 n_paragraphs=len(_paragraphs(body, blank_separated)),
+                speaker_name=marker.full,
             )
         )
     return Transcript(text=text, title=title_span, intros=intros, turns=turns)

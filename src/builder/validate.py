@@ -31,6 +31,7 @@ from frictionless import Package
 
 from builder.errors import BuildError
 from builder.package import file_facts, resource_name
+from builder.publish import JOURNAL
 from builder.schemas import TABLES, arrow_schema, fields, json_schema, to_python
 from builder.transcript import line_and_column, read_text
 from builder.writers import FORMATS, table_path
@@ -66,29 +67,90 @@ def profile(name: str) -> dict:
 
 
 def validate_package(root: Path, *, drift: bool = True) -> list[str]:
-    """All failures of the package at ``root`` (an empty list when it is valid)."""
+    """All failures of the package at ``root`` (an empty list when it is valid).
+
+    A check that cannot run (a file missing, unreadable or not of its format) is one
+    failure naming the file, never an exception.
+    """
     path = root / "datapackage.json"
+    if (root / JOURNAL).exists():
+        return [
+            f"{root / JOURNAL}: a publish was interrupted (run `builder validate` to finish it)"
+        ]
     if not path.exists():
         return [f"{path}: missing (run `builder build`)"]
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    failures = check_profiles(root, descriptor)
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        return [f"datapackage.json: not valid JSON ({_one_line(err)})"]
+    except OSError as err:
+        return [f"datapackage.json: {_os_reason(err)}"]
+    failures = _guarded(check_profiles, root, descriptor)
     if failures:
         return failures
-    failures += check_frictionless(root, descriptor)
-    failures += check_files(root, descriptor)
-    failures += check_derived_schemas(root)
-    failures += check_jsonl(root)
-    failures += check_parquet_schemas(root)
-    tables = {t: {fmt: load_rows(root, fmt, t) for fmt in FORMATS} for t in TABLES}
-    failures += check_formats_equal(tables)
+    failures = _missing_files(root, descriptor)
+    if failures:
+        return failures
+    failures += _guarded(check_frictionless, root, descriptor)
+    failures += _guarded(check_files, root, descriptor)
+    failures += _guarded(check_derived_schemas, root)
+    failures += _guarded(check_jsonl, root)
+    failures += _guarded(check_parquet_schemas, root)
+    tables = {}
+    for t in TABLES:
+        tables[t] = {}
+        for fmt in FORMATS:
+            try:
+                tables[t][fmt] = load_rows(root, fmt, t)
+            except Exception as err:
+                failures.append(f"{table_path(fmt, t)}: cannot read: {_reason(err)}")
+    if any(len(by_format) < len(FORMATS) for by_format in tables.values()):
+        return failures
+    failures += _guarded(check_formats_equal, tables)
     rows = {t: tables[t]["csv"] for t in TABLES}
-    texts, text_failures = load_sources(root, rows["interviews"])
+    try:
+        texts, text_failures = load_sources(root, rows["interviews"])
+    except Exception as err:
+        return [*failures, f"sources: cannot read: {_reason(err)}"]
     failures += text_failures
-    failures += check_offsets(rows, texts)
-    failures += check_coverage(rows, texts)
+    failures += _guarded(check_offsets, rows, texts)
+    failures += _guarded(check_coverage, rows, texts)
     if drift and not failures:
-        failures += check_drift(root)
+        failures += _guarded(check_drift, root)
     return failures
+
+
+def _missing_files(root: Path, descriptor: dict) -> list[str]:
+    """Each resource file and Table Schema the descriptor names but the disk lacks."""
+    out = []
+    for res in descriptor["resources"]:
+        for rel in (res["path"], res.get("schema")):
+            if isinstance(rel, str) and not (root / rel).is_file():
+                out.append(f"{rel}: missing (datapackage.json lists it)")
+    return sorted(set(out), key=out.index)
+
+
+def _guarded(check, *args) -> list[str]:
+    """The failures of one check, or one failure saying why it could not run."""
+    try:
+        return check(*args)
+    except Exception as err:
+        return [f"{check.__name__}: could not run: {_reason(err)}"]
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, OSError):
+        return _os_reason(err)
+    return f"{type(err).__name__}: {_one_line(err)}"
+
+
+def _os_reason(err: OSError) -> str:
+    where = f"{err.filename}: " if err.filename else ""
+    return f"{where}{err.strerror or _one_line(err)}"
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())
 
 
 def check_profiles(root: Path, descriptor: dict) -> list[str]:

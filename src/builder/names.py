@@ -1,0 +1,205 @@
+"""Merge the gazetteer's matches with the model's names into mentions of entities.
+
+Rules, in order (each is tested in ``tests/test_names.py``):
+
+1. **The gazetteer wins.** A gazetteer match is a mention of its entry (its id, type and
+   codes). A model name that equals a match, lies inside one, or crosses one is dropped.
+2. **A longer name is one span** (OntoNotes): a model name that contains gazetteer
+   matches and more capitalised words (``Central Bank of Russia``, ``Indian Ocean``;
+   not titles or generic nouns: ``Japanese Government`` stays ``Japanese``) is one
+   mention and the matches inside it are dropped; one that joins names with a comma,
+   ``and`` or a slash (``Moscow, Russia``) keeps the gazetteer's matches, and its other
+   capitalised parts become names of their own (``Moscow``).
+3. **One id per person within an interview.** A model name of one word that is the
+   first or last word of exactly one full (two or more words) PERSON name in the same
+   interview is that person (form ``short``); so is every other capitalised occurrence
+   of that person's surname that the model missed, and every occurrence of a full name
+   that a speaker label gives (``JANE DOE, HOST:`` makes ``Jane Doe`` in the text a
+   person).
+4. **Headlines and datelines.** Title case says nothing in a headline, so a model name
+   in the title counts only where the rest of the transcript writes it too; a dateline
+   (a place in capitals opening a paragraph of the front matter before a comma, bracket
+   or dash: ``HANOI, June 2024 -``, ``ASTANA (Energy Weekly) -``), which the model,
+   trained on mixed case, misses, is a GPE.
+5. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
+   ``john-smith``), the same across the corpus; where that slug is a gazetteer id, the
+   type is appended (``jordan-person``). Its type and name in ``entities`` are the most
+   frequent among its mentions (ties: alphabetical), so they do not depend on the order
+   interviews are processed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from builder.entities import Match
+from builder.ner import TITLES, ModelSpan
+
+_JOINERS = re.compile(r",|\band\b|&|/|;")
+_WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
+#: Capitalised words that do not make a name longer (``Japanese Government`` is the NORP
+#: ``Japanese`` and a common noun, as in OntoNotes).
+GENERIC = frozenset({"government", "administration", "side", "people", "authorities",
+                     "leadership", "delegation", "officials", "nation", "state"})  # fmt: skip
+_STOP = frozenset({"The", "A", "An", "In", "On", "At", "Of", "And", "But", "Or", "To", "I"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention in a transcript: offsets into the whole text."""
+
+    start: int
+    end: int
+    entity_id: str
+    form: str
+    type: str
+    source: str  # "gazetteer" or "model"
+
+
+@dataclass
+class ModelEntities:
+    """What the corpus says about each entity the model found: small state, one counter
+    of types and one of written names per entity."""
+
+    types: dict[str, Counter] = field(default_factory=dict)
+    names: dict[str, Counter] = field(default_factory=dict)
+
+    def add(self, entity_id: str, name: str | None, type_: str) -> None:
+        self.types.setdefault(entity_id, Counter())[type_] += 1
+        counter = self.names.setdefault(entity_id, Counter())
+        if name is not None:
+            counter[name] += 1
+
+    def update(self, other: ModelEntities) -> None:
+        """Add what another part of the corpus said."""
+        for eid, types in other.types.items():
+            self.types.setdefault(eid, Counter()).update(types)
+        for eid, names in other.names.items():
+            self.names.setdefault(eid, Counter()).update(names)
+
+    def type_of(self, entity_id: str) -> str:
+        """The most frequent type of the entity's mentions (ties: alphabetical)."""
+        return _most_common(self.types[entity_id])
+
+    def name_of(self, entity_id: str) -> str:
+        """The most frequent full name, preferring one written in running text over one
+        in capitals (a speaker label)."""
+        names = self.names[entity_id]
+        cased = Counter({n: c for n, c in names.items() if not n.isupper()})
+        return _most_common(cased or names)
+
+
+def _most_common(counter: Counter) -> str:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def entity_id_for(name: str, type_: str, taken: frozenset[str] | set[str]) -> str:
+    """The stable id of a model entity (rule 4)."""
+    slug = slugify(name) or "entity"
+    return f"{slug}-{slugify(type_)}" if slug in taken else slug
+
+
+def merge(
+    text: str, matches: list[Match], names: list[ModelSpan]
+) -> tuple[list[Match], list[ModelSpan]]:
+    """Rules 1 and 2 over one text: the gazetteer matches kept and the model names kept,
+    both in text order."""
+    kept = list(matches)
+    out: list[ModelSpan] = []
+    for name in names:
+        inside = [m for m in kept if name.start <= m.start and m.end <= name.end]
+        crossing = [m for m in kept if m.start < name.end and name.start < m.end]
+        if len(crossing) > len(inside) or any(
+            (m.start, m.end) == (name.start, name.end) for m in inside
+        ):
+            continue
+        if not inside:
+            out.append(name)
+        elif _JOINERS.search(text[name.start : name.end]):
+            out += _leftovers(text, name, inside)
+        elif any(
+            w[0].isupper() and w.strip(".").lower() not in TITLES | GENERIC
+            for w in _outside(text, name.start, name.end, inside)
+        ):
+            kept = [m for m in kept if m not in inside]
+            out.append(name)
+    return kept, sorted(out, key=lambda n: n.start)
+
+
+def _outside(text: str, start: int, end: int, inside: list[Match]) -> list[str]:
+    """The words of ``text[start:end]`` outside the ``inside`` spans."""
+    words, pos = [], start
+    for m in sorted(inside, key=lambda m: m.start):
+        words += _WORD.findall(text[pos : m.start])
+        pos = m.end
+    return words + _WORD.findall(text[pos:end])
+
+
+def _leftovers(text: str, name: ModelSpan, inside: list[Match]) -> list[ModelSpan]:
+    """The capitalised parts of a joined model name outside the gazetteer's matches."""
+    out, pos = [], name.start
+    for m in [*sorted(inside, key=lambda m: m.start), None]:
+        stop = m.start if m is not None else name.end
+        for part in re.finditer(r"[^,;/&]+", text[pos:stop]):
+            piece = re.sub(r"^\s*(?:and\s+)?|(?:\s+and)?\s*$", "", part.group())
+            if piece and piece[0].isupper() and piece not in _STOP:
+                s = pos + part.start() + part.group().index(piece)
+                out.append(ModelSpan(s, s + len(piece), name.label))
+        pos = m.end if m is not None else name.end
+    return out
+
+
+def in_body(text: str, names: list[ModelSpan], body: str) -> list[ModelSpan]:
+    """Rule 4: the names of a headline ``text`` that the ``body`` also writes."""
+    return [
+        n for n in names if re.search(rf"(?<!\w){re.escape(text[n.start : n.end])}(?!\w)", body)
+    ]
+
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})(?=[ \t]*[,(–—-])")
+
+
+def datelines(text: str) -> list[ModelSpan]:
+    """Rule 4: a place in capitals opening a paragraph before a comma, bracket or dash."""
+    return [ModelSpan(m.start(1), m.end(1), "GPE") for m in _DATELINE.finditer(text)
+            if m.group(1).lower() not in TITLES]  # fmt: skip
+
+
+def people_by_word(people: list[tuple[str, str]]) -> dict[str, str]:
+    """Rule 3: the first and last word of each full person name (written name, entity
+    id), where that word belongs to one person only."""
+    owners: dict[str, set[str]] = {}
+    for written, entity_id in people:
+        words = written.split()
+        if len(words) < 2:
+            continue
+        for w in (words[0], words[-1]):
+            owners.setdefault(w, set()).add(entity_id)
+    return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+
+
+def name_spans(text: str, start: int, end: int, names: list[str]) -> list[ModelSpan]:
+    """Occurrences in ``text[start:end]`` of people's full names known from the speaker
+    labels (as written there or in title case), as PERSON names."""
+    out = []
+    for name in names:
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        for m in re.finditer(pattern, text[start:end], flags=re.IGNORECASE):
+            if m.group() in (name, name.upper()):
+                out.append(ModelSpan(start + m.start(), start + m.end(), "PERSON"))
+    return out
+
+
+def surname_spans(text: str, start: int, end: int, surnames: set[str]) -> list[ModelSpan]:
+    """Rule 3's second half: capitalised occurrences of a known surname in
+    ``text[start:end]``, as PERSON names."""
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().rstrip(".")
+        if word in surnames:
+            out.append(ModelSpan(m.start(), m.start() + len(word), "PERSON"))
+    return out

@@ -1,0 +1,115 @@
+"""Merging gazetteer matches with model names, one id per person, stable ids."""
+
+from collections import Counter
+
+from builder.entities import Match
+from builder.names import (
+    ModelEntities,
+    entity_id_for,
+    merge,
+    people_by_word,
+    surname_spans,
+)
+from builder.ner import ModelSpan
+
+
+def match(text, name, entity_id):
+    start = text.index(name)
+    return Match(start, start + len(name), entity_id, "name")
+
+
+def span(text, name, label):
+    start = text.index(name)
+    return ModelSpan(start, start + len(name), label)
+
+
+def merged(text, matches, names):
+    kept, found = merge(text, matches, names)
+    return [text[m.start : m.end] for m in kept], [(text[n.start : n.end], n.label) for n in found]
+
+
+def test_the_gazetteer_wins_where_both_find_the_same_name():
+    text = "Russia and Sochi."
+    assert merged(text, [match(text, "Russia", "russia")], [span(text, "Russia", "ORG")]) == (
+        ["Russia"],
+        [],
+    )
+
+
+def test_a_model_name_crossing_a_gazetteer_name_is_dropped():
+    text = "the Caspian Sea Basin"
+    matches = [match(text, "Caspian Sea", "caspian-sea")]
+    assert merged(text, matches, [span(text, "Sea Basin", "LOC")]) == (["Caspian Sea"], [])
+
+
+def test_a_longer_official_name_is_one_span():
+    text = "The Central Bank of Russia and the Indian Ocean."
+    matches = [match(text, "Russia", "russia"), match(text, "Indian", "indian")]
+    names = [span(text, "Central Bank of Russia", "ORG"), span(text, "Indian Ocean", "LOC")]
+    assert merged(text, matches, names) == (
+        [],
+        [("Central Bank of Russia", "ORG"), ("Indian Ocean", "LOC")],
+    )
+
+
+def test_hyphenated_pairs_of_known_names_stay_two_mentions():
+    text = "Russia-Azerbaijan and Russian-Azerbaijani talks"
+    matches = [
+        match(text, "Russia", "russia"),
+        match(text, "Azerbaijan ", "azerbaijan"),
+        match(text, "Russian", "russian"),
+        match(text, "Azerbaijani", "azerbaijani"),
+    ]
+    matches[1] = Match(matches[1].start, matches[1].end - 1, "azerbaijan", "name")
+    names = [span(text, "Russia-Azerbaijan", "GPE"), span(text, "Russian-Azerbaijani", "NORP")]
+    kept, found = merged(text, matches, names)
+    assert kept == ["Russia", "Azerbaijan", "Russian", "Azerbaijani"] and found == []
+
+
+def test_a_joined_model_name_keeps_the_gazetteer_and_its_other_parts():
+    text = "He lives in Moscow, Russia and Minsk."
+    matches = [match(text, "Russia", "russia")]
+    names = [span(text, "Moscow, Russia and Minsk", "GPE")]
+    assert merged(text, matches, names) == (["Russia"], [("Moscow", "GPE"), ("Minsk", "GPE")])
+
+
+def test_titles_around_a_gazetteer_name_do_not_make_a_longer_name():
+    text = "the Russian Ambassador"
+    matches = [match(text, "Russian", "russian")]
+    assert merged(text, matches, [span(text, "Russian Ambassador", "ORG")]) == (["Russian"], [])
+
+
+def test_first_and_last_names_link_to_the_one_full_name_they_belong_to():
+    people = [("John Smith", "john-smith"), ("Jane Smith", "jane-smith"), ("Ana Sousa", "a")]
+    assert people_by_word(people) == {"John": "john-smith", "Jane": "jane-smith", "Ana": "a",
+                                      "Sousa": "a"}  # fmt: skip
+
+
+def test_missed_surnames_are_found_as_people():
+    text = "Sousa agreed. Then SOUSA and Sousas and Sousa."
+    found = surname_spans(text, 0, len(text), {"Sousa"})
+    assert [(text[n.start : n.end], n.label) for n in found] == [("Sousa", "PERSON")] * 2
+
+
+def test_ids_are_slugs_of_names_and_avoid_gazetteer_ids():
+    assert entity_id_for("John Smith", "PERSON", set()) == "john-smith"
+    assert entity_id_for("JOHN SMITH", "PERSON", set()) == "john-smith"
+    assert entity_id_for("Valparaíso", "GPE", set()) == "valparaiso"
+    assert entity_id_for("Jordan", "PERSON", {"jordan"}) == "jordan-person"
+
+
+def test_type_and_name_do_not_depend_on_the_order_of_interviews():
+    a, b = ModelEntities(), ModelEntities()
+    a.add("x", "JOHN X", "PERSON")
+    a.add("x", "John X", "ORG")
+    b.add("x", "John X", "PERSON")
+    one, two = ModelEntities(), ModelEntities()
+    one.update(a), one.update(b)
+    two.update(b), two.update(a)
+    assert one.type_of("x") == two.type_of("x") == "PERSON"
+    assert one.name_of("x") == two.name_of("x") == "John X"
+    tie = ModelEntities()
+    tie.add("y", "Y", "ORG")
+    tie.add("y", "Y", "GPE")
+    assert tie.type_of("y") == "GPE"  # alphabetical on a tie
+    assert tie.types["y"] == Counter({"ORG": 1, "GPE": 1})

@@ -94,6 +94,9 @@ def build(text_id: str, spec: dict) -> dict:
     # nothing is annotated inside speaker labels or page furniture
     skip = label_spans(text, [s["label"] for s in speakers])
     skip += [(f["start"], f["end"]) for f in furniture]
+    # strings the annotator ruled out wherever they occur (web addresses such as CNBC.com)
+    for ignored in spec.get("ignore", []):
+        skip += [(m.start(), m.end()) for m in re.finditer(re.escape(ignored), text)]
     ents = spec["entities"]
     surfaces = [e[0] for e in ents]
     starts = place(text, surfaces, skip)

@@ -187,6 +187,28 @@ def built_figures(package: Path) -> dict[Span, dict]:
     return {(int(r["char_start"]), int(r["char_end"])): r for r in _rows(package, "figures")}
 
 
+def compare_turns(speakers: list[dict], package: Path) -> str:
+    """'' when the build found the annotated turns (role and label, in order), else a note."""
+    built = sorted(
+        (int(r["char_start"]), table[0].upper(), r["label"].strip().rstrip(":").strip() or None)
+        for table in ("questions", "answers")
+        for r in _rows(package, table)
+    )
+    got = [(role, label) for _, role, label in built]
+    want = [(s["role"][0].upper(), s["label"]) for s in speakers]
+    if got == want:
+        return ""
+    pairs = enumerate(zip(got, want, strict=False))
+    i = next((k for k, (g, w) in pairs if g != w), min(len(got), len(want)))
+    counts = (
+        f"built {sum(r == 'Q' for r, _ in got)}Q/{sum(r == 'A' for r, _ in got)}A, "
+        f"gold {sum(r == 'Q' for r, _ in want)}Q/{sum(r == 'A' for r, _ in want)}A"
+    )
+    first = got[i] if i < len(got) else "nothing"
+    expected = want[i] if i < len(want) else "nothing"
+    return f"turns: {counts}; turn {i + 1} built {first}, gold {expected}"
+
+
 def text_segments(text: str, labels: list[str]) -> list[Span]:
     """Each non-blank line, cut around the annotated speaker labels (with colons).
 
@@ -269,11 +291,7 @@ def score_text(text_id: str, args: argparse.Namespace, nlp) -> Result:  # noqa: 
         if refusal:
             result.note = f"build refused: {refusal}"
         elif nlp is None:
-            q, a = len(_rows(package, "questions")), len(_rows(package, "answers"))
-            gq = sum(1 for s in gold["speakers"] if s["role"] == "question")
-            ga = len(gold["speakers"]) - gq
-            if (q, a) != (gq, ga):
-                result.note = f"turns: built {q}Q/{a}A, gold {gq}Q/{ga}A"
+            result.note = compare_turns(gold["speakers"], package)
         if nlp is None:
             ents = built_entities(package)
             figs = built_figures(package)

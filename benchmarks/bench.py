@@ -99,9 +99,7 @@ def variants() -> dict[str, list[str]]:
 
 def rows_of(out: Path) -> int:
     """Rows in all tables of a built package (lines of its CSVs minus headers)."""
-    return sum(
-        sum(1 for _ in p.open("rb")) - 1 for p in (out / "data" / "csv").glob("*.csv")
-    )
+    return sum(sum(1 for _ in p.open("rb")) - 1 for p in (out / "data" / "csv").glob("*.csv"))
 
 
 def bench(ns: list[int], work: Path, jobs: int | None) -> list[dict]:

@@ -91,7 +91,8 @@ def _fill(rng: random.Random, template: str, names: tuple[str, str]) -> str:
         year=rng.randint(1995, 2024),
         year2=rng.randint(2025, 2040),
         pct=rng.randint(2, 95),
-        money=rng.choice(["$", "€", "USD "]) + f"{rng.randint(2, 950)} {rng.choice(['million', 'billion'])}",  # noqa: E501
+        money=rng.choice(["$", "€", "USD "])
+        + f"{rng.randint(2, 950)} {rng.choice(['million', 'billion'])}",  # noqa: E501
         small=rng.choice(SMALL),
         count=f"{rng.randint(1, 99)},{rng.randint(0, 999):03d}",
         first=names[0],
@@ -137,7 +138,9 @@ def interview(seed: int, i: int, words: int = 1800) -> tuple[dict, str]:
     while n < words:
         q += 1
         question = _paragraph(rng, QUESTIONS, names, rng.randint(1, 2))
-        answer = [_paragraph(rng, ANSWERS, names, rng.randint(2, 6)) for _ in range(rng.choice([1, 1, 2]))]  # noqa: E501
+        answer = [
+            _paragraph(rng, ANSWERS, names, rng.randint(2, 6)) for _ in range(rng.choice([1, 1, 2]))
+        ]  # noqa: E501
         if style == "dashes":
             answer = [" ".join(answer)]
             lines += [f"– {question}", f"– {answer[0]}"]

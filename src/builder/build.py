@@ -9,18 +9,22 @@ the machine, so two builds from the same sources are byte-identical.
 
 from __future__ import annotations
 
+import csv
 import filecmp
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.candidates import CandidateFinder, Proposal, load_model, write_review
+from builder.candidates import REVIEW_HEADER, CandidateFinder, Proposal, load_model, review_rows
+from builder.entities import EntityFinder
 from builder.errors import BuildError
 from builder.package import describe, write_schemas
 from builder.schemas import ROOT, TABLES
 from builder.sources import (
     SOURCES_DIR,
+    GazetteerEntry,
     InterviewSource,
     check_sources,
     read_gazetteer,
@@ -28,10 +32,10 @@ from builder.sources import (
     read_package_metadata,
     source_for_file,
 )
-from builder.tables import tabulate
-from builder.transcript import parse, read_text
+from builder.tables import entity_rows
 from builder.validate import validate_package
-from builder.writers import write_table
+from builder.work import Context, Job, check_sizes, interview, run
+from builder.writers import TableWriter, write_table
 
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
@@ -57,24 +61,35 @@ def build(
     sources_dir: Path = SOURCES_DIR,
     strict: bool = False,
     ner_model: str | None = None,
+    jobs: int | None = None,
+    dask: str | None = None,
 ) -> Summary:
     """Build the package into ``out`` (the repository by default) and validate it.
 
     ``strict`` makes names the gazetteer lacks an error; ``ner_model`` names an
-    installed spaCy pipeline whose entities are added to those proposals.
+    installed spaCy pipeline whose entities are added to those proposals. The
+    interviews are processed by ``jobs`` processes (default: every core), or on the
+    Dask scheduler at address ``dask``.
     """
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        model = load_model(ner_model) if ner_model else None
-        rows, proposals = assemble(
-            tmp, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
+        if ner_model:
+            load_model(ner_model)  # fail now, not in every worker
+        done = assemble(
+            tmp,
+            transcript=transcript,
+            encoding=encoding,
+            sources_dir=sources_dir,
+            ner_model=ner_model,
+            jobs=jobs,
+            dask=dask,
         )
-        if strict and proposals:
-            first = proposals[0]
+        if strict and done.first_candidate:
+            first = done.first_candidate
             raise BuildError(
-                f"{len(proposals)} name(s) the gazetteer lacks, first {first.text!r}",
+                f"{done.n_candidates} name(s) the gazetteer lacks, first {first.text!r}",
                 first.interview_id,
                 first.line,
                 f"see {REVIEW_FILE} of a build without --strict; add them to "
@@ -89,7 +104,17 @@ def build(
         _publish(tmp, out, PUBLISHED_IN_REPO if out == ROOT else PUBLISHED_ELSEWHERE)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return Summary(out, rows, len(proposals))
+    return Summary(out, done.rows, done.n_candidates)
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """What :func:`assemble` wrote: rows per table, and the names the gazetteer lacks
+    (how many occurrences, and the first)."""
+
+    rows: dict[str, int]
+    n_candidates: int
+    first_candidate: Proposal | None
 
 
 def assemble(
@@ -98,32 +123,54 @@ def assemble(
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model=None,
-) -> tuple[dict[str, int], list[Proposal]]:
-    """Write a complete package into the empty folder ``root``.
-
-    Returns the rows per table and the names proposed for the gazetteer.
-    """
-    tables, proposals = extract(
-        transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
-    )
-    # write
-    for table in TABLES:
-        write_table(root, table, tables[table])
+    ner_model: str | None = None,
+    jobs: int | None = None,
+    dask: str | None = None,
+) -> Assembled:
+    """Write a complete package into the empty folder ``root``, streaming: each
+    interview's rows are appended to the files as its work (on ``jobs`` processes, or
+    the Dask scheduler at ``dask``) finishes, in manifest order."""
+    todo, gazetteer, metadata = _plan(transcript, encoding, sources_dir)
+    writers = {table: TableWriter(root, table) for table in TABLES if table != "entities"}
+    counts: Counter = Counter()
+    interviews: list[dict] = []  # what the descriptor needs of each: a few short strings
+    n_candidates, first = 0, None
+    (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
+    with (root / REVIEW_FILE).open("w", encoding="utf-8", newline="") as review_file:
+        review = csv.writer(review_file, lineterminator="\r\n")
+        review.writerow(REVIEW_HEADER)
+        try:
+            for piece in run(todo, Context(tuple(gazetteer), ner_model), n_jobs=jobs, dask=dask):
+                for table, chunk in piece.chunks.items():
+                    writers[table].add(chunk)
+                counts.update(piece.counts)
+                review.writerows(review_rows(piece.proposals))
+                n_candidates += len(piece.proposals)
+                first = first or next(iter(piece.proposals), None)
+                interviews.append({k: piece.interview[k] for k in _DESCRIBED})
+        finally:
+            for writer in writers.values():
+                writer.close()
+    entities = entity_rows(gazetteer, counts)
+    write_table(root, "entities", entities)
     write_schemas(root)
-    write_review(root / REVIEW_FILE, proposals)
-    metadata = read_package_metadata(SOURCES_DIR if transcript is not None else sources_dir)
     if transcript is not None:
         (root / "sources").mkdir()
         shutil.copyfile(transcript, root / "sources" / transcript.name)
-        first = tables["interviews"][0]
-        metadata = {**metadata, "name": first["interview_id"], "title": first["title"]}
-        metadata["description"] = f'The interview "{first["title"]}" as data.'
+        first_row = interviews[0]
+        metadata = {**metadata, "name": first_row["interview_id"], "title": first_row["title"]}
+        metadata["description"] = f'The interview "{first_row["title"]}" as data.'
     else:
         shutil.copytree(sources_dir, root / "sources")
     # describe
-    describe(root, metadata, tables["interviews"])
-    return {table: len(rows) for table, rows in tables.items()}, proposals
+    describe(root, metadata, interviews)
+    rows = {table: writers[table].n_rows for table in writers}
+    rows["entities"] = len(entities)
+    return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
+
+
+#: The columns of an interview row that the descriptor uses.
+_DESCRIBED = ("interview_id", "title", "publisher", "source_url")
 
 
 def extract(
@@ -133,29 +180,46 @@ def extract(
     sources_dir: Path = SOURCES_DIR,
     model=None,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """Read, parse, extract and tabulate: every table's rows, and the name proposals."""
-    # read
+    """Every table's rows in memory, and the name proposals, all in this process (for
+    small inputs and tests; ``model`` is a loaded spaCy NER pipeline)."""
+    todo, gazetteer, _ = _plan(transcript, encoding, sources_dir)
+    check_sizes(todo)
+    finders = EntityFinder(gazetteer), CandidateFinder(model)
+    tables: dict[str, list[dict]] = {table: [] for table in TABLES}
+    proposals: list[Proposal] = []
+    counts: Counter = Counter()
+    for job in todo:
+        piece = interview(job, encoded=False, finders=finders)
+        if piece.error is not None:
+            raise piece.error
+        for table, rows in piece.tables.items():
+            tables[table] += rows
+        counts.update(piece.counts)
+        proposals += piece.proposals
+    tables["entities"] = entity_rows(gazetteer, counts)
+    return tables, proposals
+
+
+def _plan(
+    transcript: Path | None, encoding: str | None, sources_dir: Path
+) -> tuple[list[Job], list[GazetteerEntry], dict]:
+    """Read and check the inputs: the interviews to process, the gazetteer and the
+    package metadata."""
     if transcript is not None:
         if not transcript.is_file():
             raise BuildError("no such transcript file", transcript)
         interviews = [source_for_file(transcript, encoding or "utf-8")]
         gazetteer = read_gazetteer(SOURCES_DIR)
+        metadata = read_package_metadata(SOURCES_DIR)
     else:
         interviews = read_manifest(sources_dir)  # clear messages for the commonest mistakes
         check_sources(sources_dir)  # then every constraint of the sources' Table Schemas
         if encoding:
             interviews = [replace(s, encoding=encoding) for s in interviews]
         gazetteer = read_gazetteer(sources_dir)
-    # parse
-    parsed = []
-    for source in interviews:
-        raw = source.path.read_bytes()
-        text = read_text(source.path, source.encoding)
-        turns = parse(text, source.path, source.title, source.interviewer_speaker)
-        package_path = _package_path(source, transcript, sources_dir)
-        parsed.append((source, package_path, raw, turns))
-    # extract and tabulate
-    return tabulate(parsed, gazetteer, CandidateFinder(model))
+        metadata = read_package_metadata(sources_dir)
+    todo = [Job(s, _package_path(s, transcript, sources_dir)) for s in interviews]
+    return todo, gazetteer, metadata
 
 
 def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:

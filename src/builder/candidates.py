@@ -22,10 +22,8 @@ to the gazetteer.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycountry
 import spacy
@@ -248,29 +246,34 @@ def suggest_type(span: Span, intro: bool = False) -> str:
     return "PERSON" if len(words) > 1 else "GPE"
 
 
-def write_review(path: Path, proposals: list[Proposal]) -> None:
-    """One row per distinct candidate per interview, first occurrence first."""
+#: The columns of the review file.
+REVIEW_HEADER = [
+    "interview_id",
+    "text",
+    "suggested_type",
+    "n_occurrences",
+    "first_char_start",
+    "first_char_end",
+    "first_line",
+    "sentence",
+]
+
+
+def review_rows(proposals: list[Proposal]) -> list[list]:
+    """One row per distinct candidate per interview, first occurrence first (interviews
+    in the order given)."""
     groups: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
+    order: dict[str, int] = {}
     for p in proposals:
         groups[(p.interview_id, p.text)].append(p)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\r\n")
-        writer.writerow(
-            [
-                "interview_id",
-                "text",
-                "suggested_type",
-                "n_occurrences",
-                "first_char_start",
-                "first_char_end",
-                "first_line",
-                "sentence",
-            ]
-        )
-        for (iid, text), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].start)):
-            first = items[0]
-            writer.writerow(
-                [iid, text, first.suggested_type or "", len(items), first.start, first.end,
-                 first.line, first.sentence]
-            )  # fmt: skip
+        order.setdefault(p.interview_id, len(order))
+    out = []
+    for (iid, text), items in sorted(
+        groups.items(), key=lambda kv: (order[kv[0][0]], kv[1][0].start)
+    ):
+        first = items[0]
+        out.append(
+            [iid, text, first.suggested_type or "", len(items), first.start, first.end,
+             first.line, first.sentence]
+        )  # fmt: skip
+    return out

@@ -29,6 +29,17 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="rebuild the package from sources/ (or from one file)")
     b.add_argument("file", nargs="?", type=Path, help="a transcript to build on its own")
     b.add_argument("--out", type=Path, help="output folder (default: the repository)")
+    b.add_argument(
+        "--sources",
+        type=Path,
+        help="build from this sources folder (manifest, gazetteer) instead of sources/",
+    )
+    b.add_argument(
+        "--jobs", type=int, help="processes for the per-interview work (default: every core)"
+    )
+    b.add_argument(
+        "--dask", metavar="ADDRESS", help="run the per-interview work on this Dask scheduler"
+    )
     b.add_argument("--encoding", help="decode transcripts with this encoding (default utf-8)")
     b.add_argument(
         "--strict",
@@ -40,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     v = sub.add_parser("validate", help="run every check on a built package")
     v.add_argument("dir", nargs="?", type=Path, default=ROOT, help="package folder")
+    v.add_argument(
+        "--frictionless",
+        action="store_true",
+        help="also run frictionless on every resource (slow: for small packages)",
+    )
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
     return parser
 
@@ -57,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
                 encoding=args.encoding,
                 strict=args.strict,
                 ner_model=args.ner_model,
+                jobs=args.jobs,
+                dask=args.dask,
+                **({"sources_dir": args.sources.resolve()} if args.sources else {}),
             )
             counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
             print(f"built {summary.out}: {counts}")
@@ -68,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "docs":
             print("README.md updated" if update_readme() else "README.md is current")
             return 0
-        failures = validate_package(args.dir.resolve())
+        failures = validate_package(args.dir.resolve(), frictionless=args.frictionless)
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

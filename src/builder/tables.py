@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from spacy.tokens import Doc
@@ -155,23 +155,28 @@ def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) ->
     return f"{interview_id}-{letter}{seq:0{max(width, len(str(count)))}d}"
 
 
-def tabulate(
-    interviews: list[tuple[InterviewSource, str, bytes, Transcript]],
-    gazetteer: list[GazetteerEntry],
+def interview_tables(
+    source: InterviewSource,
+    source_path: str,
+    raw: bytes,
+    parsed: Transcript,
+    finder: EntityFinder,
     candidates: CandidateFinder,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """All tables as lists of row dicts, for (source, package path, raw bytes, parse),
-    and the proposed names the gazetteer lacks."""
-    rows: dict[str, list] = {name: [] for name in ROW_TYPES}
-    proposals: list[Proposal] = []
-    finder = EntityFinder(gazetteer)
-    for source, source_path, raw, parsed in interviews:
-        segments = _turn_rows(source, parsed, rows)
-        rows["interviews"].append(_interview_row(source, source_path, raw, parsed, rows))
-        proposals += _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
-    counts = Counter(m.entity_id for m in rows["entity_mentions"])
-    for entry in _mentioned(gazetteer, counts):
-        rows["entities"].append(
+    """The rows of one interview in every table but ``entities`` (source, package path,
+    raw bytes, parse), and the proposed names the gazetteer lacks."""
+    rows: dict[str, list] = {name: [] for name in ROW_TYPES if name != "entities"}
+    segments = _turn_rows(source, parsed, rows)
+    rows["interviews"].append(_interview_row(source, source_path, raw, parsed, rows))
+    proposals = _extract(source.interview_id, parsed.text, segments, finder, candidates, rows)
+    return {name: [vars(r) for r in table] for name, table in rows.items()}, proposals
+
+
+def entity_rows(gazetteer: list[GazetteerEntry], counts: Counter) -> list[dict]:
+    """The ``entities`` table: the entries mentioned (``counts`` per entity id over all
+    interviews) and those they relate to."""
+    return [
+        vars(
             Entity(
                 entity_id=entry.entity_id,
                 name=entry.name,
@@ -184,7 +189,8 @@ def tabulate(
                 n_mentions=counts[entry.entity_id],
             )
         )
-    return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
+        for entry in _mentioned(gazetteer, counts)
+    ]
 
 
 def _mentioned(gazetteer: list[GazetteerEntry], counts: Counter) -> list[GazetteerEntry]:
@@ -229,8 +235,8 @@ def _interview_row(source, source_path, raw, parsed, rows) -> Interview:
         source_sha256=hashlib.sha256(raw).hexdigest(),
         source_encoding=source.encoding,
         n_intro_paragraphs=len(parsed.intros),
-        n_questions=sum(r.interview_id == iid for r in rows["questions"]),
-        n_answers=sum(r.interview_id == iid for r in rows["answers"]),
+        n_questions=len(rows["questions"]),  # the rows of this interview only
+        n_answers=len(rows["answers"]),
     )
 
 

@@ -8,13 +8,15 @@ then for each build variant that this `builder` offers: `builder build --sources
 --out ...` is timed, then the validation of what it built (`validate_package`, without
 the drift check, which is a second build). Peak RSS is the largest sum of the resident
 memory of the command and all its child processes (pool workers included), sampled
-from /proc every 50 ms.
+from /proc every 50 ms. CPU seconds (user + system, children included) are given too:
+on a shared machine they move less than wall times.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,7 @@ VALIDATE = (
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, of the command and its children (pool workers)
     peak_rss: int  # bytes
 
 
@@ -70,6 +73,7 @@ def _tree_rss(root: int) -> int:
 def run(cmd: list[str]) -> Run:
     """Run ``cmd``, failing loudly if it fails; its wall time and peak tree RSS."""
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
 
@@ -83,10 +87,12 @@ def run(cmd: list[str]) -> Run:
     sampler.start()
     out, _ = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
-    return Run(seconds, peak)
+    return Run(seconds, cpu, peak)
 
 
 def variants() -> dict[str, list[str]]:
@@ -125,7 +131,9 @@ def bench(ns: list[int], work: Path, jobs: int | None) -> list[dict]:
                     "variant": name,
                     "MB": f"{mb:.1f}",
                     "build s": f"{b.seconds:.1f}",
+                    "build CPU s": f"{b.cpu_seconds:.1f}",
                     "validate s": f"{v.seconds:.1f}",
+                    "validate CPU s": f"{v.cpu_seconds:.1f}",
                     "MB/s": f"{mb / b.seconds:.2f}",
                     "rows/s": f"{rows / b.seconds:,.0f}",
                     "peak RSS MB": f"{max(b.peak_rss, v.peak_rss) / 1e6:,.0f}",

@@ -80,4 +80,4 @@ def test_the_benchmark_runs_at_a_small_n(tmp_path):
         check=True,
     )
     rows = [line for line in result.stdout.splitlines() if line.startswith("| 2 |")]
-    assert rows and all(len(line.split("|")) == 10 for line in rows), result.stdout
+    assert rows and all(len(line.split("|")) == 12 for line in rows), result.stdout

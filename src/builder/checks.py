@@ -43,6 +43,8 @@ _JSON_TYPES = {
 _SQL_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
 _KNOWN_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 _KNOWN_CONSTRAINTS |= {"minLength", "maxLength"}
+#: DuckDB's memory for the checks (each file is read once into a typed table).
+MEMORY_LIMIT = "1GB"
 
 
 def q(name: str) -> str:
@@ -103,8 +105,14 @@ class TableChecks:
 
     def __init__(self, root: Path):
         self.root = root
-        self.con = duckdb.connect(config={"threads": os.cpu_count() or 1})
-        self.con.execute("SET preserve_insertion_order = true")
+        self.con = duckdb.connect(
+            config={
+                "threads": os.cpu_count() or 1,
+                "memory_limit": MEMORY_LIMIT,  # beyond it, tables spill to a temporary file
+                "preserve_insertion_order": True,  # rowid is the row's place in its file
+            }
+        )
+        self.con.execute("SET enable_progress_bar = false")
         self.readable: set[tuple[str, str]] = set()
 
     def run(self) -> list[str]:
@@ -135,7 +143,7 @@ class TableChecks:
                 source = f"read_parquet({lit(str(path))}, file_row_number = true)"
                 select = ", ".join(q(c.name) for c in cols)
                 self.con.execute(
-                    f"CREATE VIEW {_view(table, fmt)} AS SELECT file_row_number + 1 AS "
+                    f"CREATE TABLE {_view(table, fmt)} AS SELECT file_row_number + 1 AS "
                     f"__row, {select} FROM {source}"
                 )
                 self.readable.add((table, fmt))
@@ -157,17 +165,17 @@ class TableChecks:
                     "records = false, columns = {'line': 'JSON'})"
                 )
                 typed = [_typed_jsonl(c) for c in cols]
-            n = self._first(f"SELECT count(*) FROM {source}")[0]
-            numbered = (
-                f"(SELECT r.range + 1 AS __row, t.* FROM range({n}) r POSITIONAL JOIN {source} t)"  # noqa: E501
-            )
+            raw = q(f"{table}__{fmt}_raw")
+            self.con.execute(f"CREATE TABLE {raw} AS SELECT * FROM {source}")
+            numbered = f"(SELECT rowid + 1 AS __row, * FROM {raw})"  # rowid: the file's order
             out = self._type_errors(table, fmt, numbered, cols, typed)
             select = ", ".join(
                 f"{value} AS {q(c.name)}" for c, (value, _) in zip(cols, typed, strict=True)
-            )  # noqa: E501
-            self.con.execute(
-                f"CREATE VIEW {_view(table, fmt)} AS SELECT __row, {select} FROM {numbered}"
             )
+            self.con.execute(
+                f"CREATE TABLE {_view(table, fmt)} AS SELECT __row, {select} FROM {numbered}"
+            )
+            self.con.execute(f"DROP TABLE {raw}")
         except duckdb.Error as err:
             return [f"{where}: cannot be read: {str(err).splitlines()[0]}"]
         self.readable.add((table, fmt))

@@ -1,8 +1,9 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict] [--ner-model NAME]
-    builder validate [DIR]
+    builder build [FILE.txt] [--out DIR] [--sources DIR] [--encoding ENC] [--strict]
+                  [--ner-model NAME] [--jobs N | --dask ADDRESS]
+    builder validate [DIR] [--frictionless]
     builder docs
 
 Exit status: 0 on success, 1 when validation fails, 2 on bad input.

@@ -34,7 +34,7 @@ from builder.writers import Chunk, encode
 
 #: A transcript larger than this is refused before any work starts: one transcript is
 #: one task, and its parse and spaCy documents take about 100 times its size in memory.
-MAX_TRANSCRIPT_BYTES = 20_000_000
+MAX_TRANSCRIPT_BYTES = 10_000_000
 #: Interviews in flight per worker (submitted and not yet taken in order).
 WINDOW = 8
 

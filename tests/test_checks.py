@@ -149,5 +149,7 @@ def test_a_schema_constraint_without_a_check_is_an_error(monkeypatch, small):
     from builder import checks
 
     monkeypatch.setattr(checks, "_KNOWN_CONSTRAINTS", {"required"})
+    checks = TableChecks(small)
     with pytest.raises(ValueError, match="no check for"):
-        TableChecks(small).run()
+        checks.run()
+    checks.close()

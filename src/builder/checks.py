@@ -19,6 +19,7 @@ count and first row (rows counted from 1, the header not counted).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -105,8 +106,10 @@ class TableChecks:
 
     def __init__(self, root: Path):
         self.root = root
+        self._tmp = tempfile.TemporaryDirectory(prefix="builder-checks-")
         self.con = duckdb.connect(
             config={
+                "temp_directory": self._tmp.name,
                 "threads": os.cpu_count() or 1,
                 "memory_limit": MEMORY_LIMIT,  # beyond it, tables spill to a temporary file
                 "preserve_insertion_order": True,  # rowid is the row's place in its file
@@ -116,17 +119,27 @@ class TableChecks:
         self.readable: set[tuple[str, str]] = set()
 
     def run(self) -> list[str]:
+        """Every check; the CSV tables stay loaded (foreign keys point at them, and
+        :func:`builder.validate.check_provenance` reads them), the others are dropped
+        when checked, so that at most one of them is held at a time."""
         out = []
         for table in TABLES:
-            for fmt in FORMATS:
-                out += self._load(table, fmt)
+            out += self._load(table, "csv")
         for table in TABLES:
             for fmt in FORMATS:
+                if fmt != "csv":
+                    out += self._load(table, fmt)
                 if (table, fmt) in self.readable:
                     out += self._constraints(table, fmt)
                     out += self._keys(table, fmt)
-            out += self._formats_equal(table)
+                    out += self._formats_equal(table, fmt)
+                if fmt != "csv" and (table, fmt) in self.readable:
+                    self.con.execute(f"DROP TABLE {_view(table, fmt)}")
         return out
+
+    def close(self) -> None:
+        self.con.close()
+        self._tmp.cleanup()
 
     def _first(self, sql: str) -> tuple:
         return self.con.execute(sql).fetchone()
@@ -266,13 +279,13 @@ class TableChecks:
             ref = fk["reference"]
             theirs = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
             target = ref.get("resource") or table
-            if (target, fmt) not in self.readable:
-                continue
+            if (target, "csv") not in self.readable:
+                continue  # the referenced table is the CSV resource, as in frictionless
             on = " AND ".join(f"a.{q(x)} = b.{q(y)}" for x, y in zip(own, theirs, strict=True))
             not_null = " AND ".join(f"a.{q(x)} IS NOT NULL" for x in own)
             count, first = self._first(
                 f"SELECT count(*), min(a.__row) FROM {view} a ANTI JOIN "
-                f"{_view(target, fmt)} b ON {on} WHERE {not_null}"
+                f"{_view(target, 'csv')} b ON {on} WHERE {not_null}"
             )
             if count:
                 out.append(
@@ -281,28 +294,19 @@ class TableChecks:
                 )
         return out
 
-    def _formats_equal(self, table: str) -> list[str]:
-        """The JSONL and Parquet rows equal the CSV rows, in order."""
-        if (table, "csv") not in self.readable:
+    def _formats_equal(self, table: str, fmt: str) -> list[str]:
+        """The JSONL or Parquet rows equal the CSV rows, in order."""
+        if fmt == "csv" or (table, "csv") not in self.readable:
             return []
-        out = []
-        for fmt in ("jsonl", "parquet"):
-            if (table, fmt) not in self.readable:
-                continue
-            same = " AND ".join(
-                f"a.{q(f.name)} IS NOT DISTINCT FROM b.{q(f.name)}" for f in fields(table)
-            )
-            count, first = self._first(
-                f"SELECT count(*), min(coalesce(a.__row, b.__row)) FROM "
-                f"(SELECT * FROM {_view(table, 'csv')}) a POSITIONAL JOIN "
-                f"(SELECT * FROM {_view(table, fmt)}) b WHERE NOT ({same}) "
-                "OR a.__row IS NULL OR b.__row IS NULL"
-            )
-            if count:
-                out.append(f"{table_path(fmt, table)}: differs from the CSV at row {first}")
-        return out
-
-
-def check_tables(root: Path) -> list[str]:
-    """Every row-level check of every table and format of the package at ``root``."""
-    return TableChecks(root).run()
+        same = " AND ".join(
+            f"a.{q(f.name)} IS NOT DISTINCT FROM b.{q(f.name)}" for f in fields(table)
+        )
+        count, first = self._first(
+            f"SELECT count(*), min(coalesce(a.__row, b.__row)) FROM "
+            f"(SELECT * FROM {_view(table, 'csv')}) a POSITIONAL JOIN "
+            f"(SELECT * FROM {_view(table, fmt)}) b WHERE NOT ({same}) "
+            "OR a.__row IS NULL OR b.__row IS NULL"
+        )
+        if count:
+            return [f"{table_path(fmt, table)}: differs from the CSV at row {first}"]
+        return []

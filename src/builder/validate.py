@@ -88,8 +88,11 @@ def validate_package(root: Path, *, drift: bool = True, frictionless: bool = Fal
     failures += check_derived_schemas(root)
     failures += check_parquet_schemas(root)
     checks = TableChecks(root)
-    failures += checks.run()
-    failures += check_provenance(root, checks)
+    try:
+        failures += checks.run()
+        failures += check_provenance(root, checks)
+    finally:
+        checks.close()
     if drift and not failures:
         failures += check_drift(root)
     return failures

@@ -8,7 +8,7 @@ then for each build variant that this `builder` offers: `builder build --sources
 --out ...` is timed, then the validation of what it built (`validate_package`, without
 the drift check, which is a second build). Peak RSS is the largest sum of the resident
 memory of the command and all its child processes (pool workers included), sampled
-from /proc every 50 ms. CPU seconds (user + system, children included) are given too:
+from /proc every 200 ms. CPU seconds (user + system, children included) are given too:
 on a shared machine they move less than wall times.
 """
 
@@ -81,7 +81,7 @@ def run(cmd: list[str]) -> Run:
         nonlocal peak
         while proc.poll() is None:
             peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.05)
+            time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -190,9 +190,8 @@ class _Progress:
     one summary line at the end."""
 
     def __init__(self, n: int, total_bytes: int):
-        self._bar = tqdm(
-            total=n, unit="interview", file=sys.stderr, disable=not sys.stderr.isatty()
-        )
+        self._tty = sys.stderr.isatty()
+        self._bar = tqdm(total=n, unit="interview", file=sys.stderr, disable=not self._tty)
         self._n, self._bytes, self._total = 0, 0, total_bytes
         self._start = time.perf_counter()
 
@@ -208,7 +207,7 @@ class _Progress:
 
     def __exit__(self, *exc):
         self._bar.close()
-        if exc[0] is None and self._bar.disable:
+        if exc[0] is None and not self._tty:
             elapsed = max(time.perf_counter() - self._start, 1e-9)
             print(
                 f"extracted {self._n} interview(s), {self._bytes / 1e6:.1f} MB in "

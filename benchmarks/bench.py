@@ -108,13 +108,13 @@ def rows_of(out: Path) -> int:
     return sum(sum(1 for _ in p.open("rb")) - 1 for p in (out / "data" / "csv").glob("*.csv"))
 
 
-def bench(ns: list[int], work: Path, jobs: int | None) -> list[dict]:
+def bench(ns: list[int], work: Path, jobs: int | None, words: int) -> list[dict]:
     results = []
     for n in ns:
-        corpus = work / f"corpus-{n}"
+        corpus = work / f"corpus-{n}-{words}"
         if not (corpus / "interviews.csv").exists():
             shutil.rmtree(corpus, ignore_errors=True)
-            generate(corpus, n)
+            generate(corpus, n, words=words)
         mb = sum(p.stat().st_size for p in (corpus / "transcripts").iterdir()) / 1e6
         for name, opts in variants().items():
             out = work / f"out-{n}-{name}"
@@ -157,9 +157,10 @@ def main() -> None:
     parser.add_argument("n", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--jobs", type=int, help="pass --jobs to builder build")
     parser.add_argument("--work", type=Path, default=Path("build/bench"))
+    parser.add_argument("--words", type=int, default=1800, help="words per interview")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
-    bench(args.n, args.work.resolve(), args.jobs)
+    bench(args.n, args.work.resolve(), args.jobs, args.words)
     print(f"load average now {os.getloadavg()[0]:.2f}", flush=True)
 
 

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: data validate test lint bench site clean
+.PHONY: data validate test lint bench site bench-stages clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 
 .venv: $(STAMP)
 
+# A build validates what it built before publishing it: no second pass.
 data: .venv
 	$(BIN)/builder build
-	$(BIN)/builder validate
 
 validate: .venv
 	$(BIN)/builder validate
@@ -37,7 +37,12 @@ site: .venv
 	$(BIN)/builder site --out site
 	$(BIN)/python tests/browser.py site cooperation-gains-momentum.html docs/site.png
 
+# The corpus benchmark: `make bench BENCH_N="100 1000 10000"` for the large one.
+BENCH_N ?= 100 1000
 bench: .venv
+	$(BIN)/python benchmarks/bench.py $(BENCH_N)
+
+bench-stages: .venv
 	$(BIN)/python -m pytest benchmarks --benchmark-only -p no:cacheprovider
 
 clean:

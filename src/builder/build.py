@@ -11,16 +11,20 @@ sources are byte-identical.
 
 from __future__ import annotations
 
+import csv
 import filecmp
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
 
-from builder.candidates import Proposal, write_review
+from builder.candidates import REVIEW_HEADER, Proposal, review_rows
+from builder.entities import EntityFinder
 from builder.errors import BuildError
+from builder.names import ModelEntities
 from builder.ner import DEFAULT_MODEL, load_ner
 from builder.package import describe, write_schemas
 from builder.publish import (
@@ -40,6 +44,7 @@ from builder.publish import (
 from builder.schemas import ROOT, TABLES
 from builder.sources import (
     SOURCES_DIR,
+    GazetteerEntry,
     InterviewSource,
     check_links,
     check_sources,
@@ -48,10 +53,10 @@ from builder.sources import (
     read_package_metadata,
     source_for_file,
 )
-from builder.tables import tabulate
-from builder.transcript import parse, read_text
+from builder.tables import Extractors, entity_rows
 from builder.validate import validate_package
-from builder.writers import write_table
+from builder.work import Context, Job, check_sizes, interview, run
+from builder.writers import TableWriter, write_table
 
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
@@ -78,6 +83,8 @@ def build(
     sources_dir: Path = SOURCES_DIR,
     strict: bool = False,
     ner_model: str | None = DEFAULT_MODEL,
+    jobs: int | None = None,
+    dask: str | None = None,
 ) -> Summary:
     """Build the package into ``out`` and publish it there, all or nothing.
 
@@ -87,7 +94,9 @@ def build(
     ``ner_model`` names the installed spaCy pipeline that finds them (None: gazetteer
     and rule proposals only). Bad input, a folder the builder does not own, a second
     build at the same time and every read or write error raise :class:`BuildError`; see
-    :mod:`builder.publish` for how the folder is owned, locked and replaced.
+    :mod:`builder.publish` for how the folder is owned, locked and replaced. The
+    interviews are processed by ``jobs`` processes (default: every core), or on the Dask
+    scheduler at address ``dask`` (:mod:`builder.work`).
     """
     out = out.resolve()
     in_place = transcript is None and out == sources_dir.resolve().parent
@@ -97,7 +106,8 @@ def build(
         check_ownership(out, entries, in_place=in_place)  # before writing anything
         if transcript is None:
             check_links(sources_dir)
-        model = load_ner(ner_model) if ner_model else None
+        if ner_model:
+            load_ner(ner_model)  # fail now, with one message, not in every worker
         out.mkdir(parents=True, exist_ok=True)
         with lock(out):
             recover(out)
@@ -106,7 +116,15 @@ def build(
             staging = stage(out)
             try:
                 rows, n_candidates = _stage(
-                    staging, entries, transcript, encoding, sources_dir, strict, model
+                    staging,
+                    entries,
+                    strict,
+                    transcript=transcript,
+                    encoding=encoding,
+                    sources_dir=sources_dir,
+                    ner_model=ner_model,
+                    jobs=jobs,
+                    dask=dask,
                 )
                 publish(staging, out, entries)
             finally:
@@ -118,22 +136,15 @@ def build(
 
 
 def _stage(
-    staging: Path,
-    entries: tuple[str, ...],
-    transcript: Path | None,
-    encoding: str | None,
-    sources_dir: Path,
-    strict: bool,
-    model,
+    staging: Path, entries: tuple[str, ...], strict: bool, **options
 ) -> tuple[dict[str, int], int]:
-    """Write the complete package into ``staging`` and validate it there."""
-    rows, proposals = assemble(
-        staging, transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
-    )
-    if strict and proposals:
-        first = proposals[0]
+    """Write the complete package into ``staging`` (``options`` as for :func:`assemble`)
+    and validate it there."""
+    done = assemble(staging, **options)
+    if strict and done.first_candidate:
+        first = done.first_candidate
         raise BuildError(
-            f"{len(proposals)} name(s) the gazetteer lacks, first {first.text!r}",
+            f"{done.n_candidates} name(s) the gazetteer lacks, first {first.text!r}",
             first.interview_id,
             first.line,
             f"see {REVIEW_FILE} of a build without --strict; add them to "
@@ -146,7 +157,7 @@ def _stage(
             "the built package does not validate; nothing was replaced:\n  "
             + "\n  ".join(failures[:20])
         )
-    return rows, len(proposals)
+    return done.rows, done.n_candidates
 
 
 def check_out(out: Path, *, transcript: Path | None, sources_dir: Path) -> None:
@@ -209,38 +220,73 @@ def _io_error(err: OSError, out: Path) -> BuildError:
     return BuildError(f"cannot read or write: {reason}", where, hint=state)
 
 
+@dataclass(frozen=True)
+class Assembled:
+    """What :func:`assemble` wrote: rows per table, and the names the gazetteer lacks
+    (how many occurrences, and the first)."""
+
+    rows: dict[str, int]
+    n_candidates: int
+    first_candidate: Proposal | None
+
+
 def assemble(
     root: Path,
     *,
     transcript: Path | None = None,
     encoding: str | None = None,
     sources_dir: Path = SOURCES_DIR,
-    model: Language | None = None,
-) -> tuple[dict[str, int], list[Proposal]]:
-    """Write a complete package into the empty folder ``root``.
-
-    Returns the rows per table and the names proposed for the gazetteer.
-    """
-    tables, proposals = extract(
-        transcript=transcript, encoding=encoding, sources_dir=sources_dir, model=model
-    )
-    # write
-    for table in TABLES:
-        write_table(root, table, tables[table])
+    ner_model: str | None = DEFAULT_MODEL,
+    jobs: int | None = None,
+    dask: str | None = None,
+) -> Assembled:
+    """Write a complete package into the empty folder ``root``, streaming: each
+    interview's rows are appended to the files as its work (on ``jobs`` processes, or
+    the Dask scheduler at ``dask``) finishes, in manifest order."""
+    todo, gazetteer, metadata = _plan(transcript, encoding, sources_dir)
+    writers = {table: TableWriter(root, table) for table in TABLES if table != "entities"}
+    counts: Counter = Counter()
+    found, speakers = ModelEntities(), set()
+    interviews: list[dict] = []  # what the descriptor needs of each: a few short strings
+    n_candidates, first = 0, None
+    (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
+    with (root / REVIEW_FILE).open("w", encoding="utf-8", newline="") as review_file:
+        review = csv.writer(review_file, lineterminator="\r\n")
+        review.writerow(REVIEW_HEADER)
+        try:
+            for piece in run(todo, Context(tuple(gazetteer), ner_model), n_jobs=jobs, dask=dask):
+                for table, chunk in piece.chunks.items():
+                    writers[table].add(chunk)
+                counts.update(piece.counts)
+                found.update(piece.entities)
+                speakers |= piece.speakers
+                review.writerows(review_rows(piece.proposals))
+                n_candidates += len(piece.proposals)
+                first = first or next(iter(piece.proposals), None)
+                interviews.append({k: piece.interview[k] for k in _DESCRIBED})
+        finally:
+            for writer in writers.values():
+                writer.close()
+    entities = entity_rows(gazetteer, counts, speakers, found)
+    write_table(root, "entities", entities)
     write_schemas(root)
-    write_review(root / REVIEW_FILE, proposals)
-    metadata = read_package_metadata(SOURCES_DIR if transcript is not None else sources_dir)
     if transcript is not None:
         (root / "sources").mkdir()
         shutil.copyfile(transcript, root / "sources" / transcript.name)
-        first = tables["interviews"][0]
-        metadata = {**metadata, "name": first["interview_id"], "title": first["title"]}
-        metadata["description"] = f'The interview "{first["title"]}" as data.'
+        first_row = interviews[0]
+        metadata = {**metadata, "name": first_row["interview_id"], "title": first_row["title"]}
+        metadata["description"] = f'The interview "{first_row["title"]}" as data.'
     else:
         shutil.copytree(sources_dir, root / "sources", symlinks=True)
     # describe
-    describe(root, metadata, tables["interviews"])
-    return {table: len(rows) for table, rows in tables.items()}, proposals
+    describe(root, metadata, interviews)
+    rows = {table: writers[table].n_rows for table in writers}
+    rows["entities"] = len(entities)
+    return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
+
+
+#: The columns of an interview row that the descriptor uses.
+_DESCRIBED = ("interview_id", "title", "publisher", "source_url")
 
 
 def extract(
@@ -250,30 +296,56 @@ def extract(
     sources_dir: Path = SOURCES_DIR,
     model: Language | None = None,
 ) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """Read, parse, extract and tabulate: every table's rows, and the names for the
-    review file. ``model`` is the NER pipeline (None: gazetteer and rules only)."""
-    # read
+    """Every table's rows in memory, and the names for the review file, all in this
+    process (for small inputs and tests; ``model`` is a loaded spaCy NER pipeline, None
+    for the gazetteer and rule proposals only)."""
+    todo, gazetteer, _ = _plan(transcript, encoding, sources_dir)
+    check_sizes(todo)
+    extractors = Extractors(gazetteer, EntityFinder(gazetteer), model)
+    tables: dict[str, list[dict]] = {table: [] for table in TABLES}
+    proposals: list[Proposal] = []
+    counts: Counter = Counter()
+    found, speakers = ModelEntities(), set()
+    for job in todo:
+        piece = interview(job, encoded=False, extractors=extractors)
+        if piece.error is not None:
+            raise piece.error
+        for table, rows in piece.tables.items():
+            tables[table] += rows
+        counts.update(piece.counts)
+        found.update(piece.entities)
+        speakers |= piece.speakers
+        proposals += piece.proposals
+    tables["entities"] = entity_rows(gazetteer, counts, speakers, found)
+    return tables, proposals
+
+
+def _plan(
+    transcript: Path | None, encoding: str | None, sources_dir: Path
+) -> tuple[list[Job], list[GazetteerEntry], dict]:
+    """Read and check the inputs: the interviews to process, the gazetteer and the
+    package metadata."""
     if transcript is not None:
         if not transcript.is_file():
             raise BuildError("no such transcript file", transcript)
         interviews = [source_for_file(transcript, encoding or "utf-8")]
         gazetteer = read_gazetteer(SOURCES_DIR)
+        metadata = read_package_metadata(SOURCES_DIR)
     else:
         interviews = read_manifest(sources_dir)  # clear messages for the commonest mistakes
         check_sources(sources_dir)  # then every constraint of the sources' Table Schemas
         if encoding:
             interviews = [replace(s, encoding=encoding) for s in interviews]
         gazetteer = read_gazetteer(sources_dir)
-    # parse
-    parsed = []
-    for source in interviews:
-        raw = source.path.read_bytes()
-        text = read_text(source.path, source.encoding)
-        turns = parse(text, source.path, source.title, source.interviewer_speaker)
-        package_path = _package_path(source, transcript, sources_dir)
-        parsed.append((source, package_path, raw, turns))
-    # extract and tabulate
-    return tabulate(parsed, gazetteer, model)
+        metadata = read_package_metadata(sources_dir)
+    todo = [Job(s, _package_path(s, transcript, sources_dir)) for s in interviews]
+    return todo, gazetteer, metadata
+
+
+def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
+    if transcript is not None:
+        return f"sources/{transcript.name}"
+    return "sources/" + source.path.relative_to(sources_dir.resolve()).as_posix()
 
 
 def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
@@ -291,7 +363,7 @@ def rebuild_matches(root: Path) -> list[str]:
         entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
     with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
         fresh = Path(tmp)
-        assemble(fresh, sources_dir=root / "sources", model=load_ner(DEFAULT_MODEL))
+        assemble(fresh, sources_dir=root / "sources")
         write_marker(fresh, entries)
         out = []
         for entry in entries:

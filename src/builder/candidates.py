@@ -23,10 +23,8 @@ NER model finds instead (:mod:`builder.ner`), and lists those in the same file.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycountry
 from spacy.matcher import Matcher
@@ -222,33 +220,34 @@ def suggest_type(span: Span, intro: bool = False) -> str:
     return "PERSON" if len(words) > 1 else "GPE"
 
 
-def write_review(path: Path, proposals: list[Proposal]) -> None:
+#: The columns of the review file.
+REVIEW_HEADER = [
+    "interview_id",
+    "text",
+    "suggested_type",
+    "source",
+    "entity_id",
+    "n_occurrences",
+    "first_char_start",
+    "first_char_end",
+    "first_line",
+    "sentence",
+]
+
+
+def review_rows(proposals: list[Proposal]) -> list[list]:
     """One row per distinct name per interview (per entity for model names), first
-    occurrence first."""
+    occurrence first (interviews in the order given)."""
     groups: dict[tuple[str, str], list[Proposal]] = defaultdict(list)
+    order: dict[str, int] = {}
     for p in proposals:
         groups[(p.interview_id, p.entity_id or p.text)].append(p)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\r\n")
-        writer.writerow(
-            [
-                "interview_id",
-                "text",
-                "suggested_type",
-                "source",
-                "entity_id",
-                "n_occurrences",
-                "first_char_start",
-                "first_char_end",
-                "first_line",
-                "sentence",
-            ]
-        )
-        for (iid, _), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].start)):
-            first = items[0]
-            writer.writerow(
-                [iid, first.text, first.suggested_type or "", first.source,
-                 first.entity_id or "", len(items), first.start, first.end, first.line,
-                 first.sentence]
-            )  # fmt: skip
+        order.setdefault(p.interview_id, len(order))
+    out = []
+    for (iid, _), items in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[1][0].start)):
+        first = items[0]
+        out.append(
+            [iid, first.text, first.suggested_type or "", first.source, first.entity_id or "",
+             len(items), first.start, first.end, first.line, first.sentence]
+        )  # fmt: skip
+    return out

@@ -1,9 +1,9 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--encoding ENC] [--strict]
-                  [--ner-model NAME | --no-ner]
-    builder validate [DIR]
+    builder build [FILE.txt] [--out DIR] [--sources DIR] [--encoding ENC] [--strict]
+                  [--ner-model NAME | --no-ner] [--jobs N | --dask ADDRESS]
+    builder validate [DIR] [--frictionless]
     builder docs
     builder site [--out DIR] [PACKAGE]
 
@@ -47,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
         help="output folder (default: the package repository you stand in, the nearest "
         "folder upward holding sources/interviews.csv)",
     )
+    b.add_argument(
+        "--sources",
+        type=Path,
+        help="build from this sources folder (manifest, gazetteer) instead of sources/",
+    )
+    b.add_argument(
+        "--jobs", type=int, help="processes for the per-interview work (default: every core)"
+    )
+    b.add_argument(
+        "--dask", metavar="ADDRESS", help="run the per-interview work on this Dask scheduler"
+    )
     b.add_argument("--encoding", help="decode transcripts with this encoding (default utf-8)")
     b.add_argument(
         "--strict",
@@ -71,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
     )
+    v.add_argument(
+        "--frictionless",
+        action="store_true",
+        help="also run frictionless on every resource (slow: for small packages)",
+    )
     sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
     s = sub.add_parser("site", help="write a static site (index and transcript pages)")
     s.add_argument(
@@ -94,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 site = build_site(root, args.out or root / "site")
                 print(f"wrote {len(site.files)} files to {site.out}")
                 return 0
-            return _validate(args.dir)
+            return _validate(args.dir, frictionless=args.frictionless)
         except BuildError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
@@ -117,6 +133,11 @@ def _build(args: argparse.Namespace) -> int:
             print("error: building one file needs --out DIR", file=sys.stderr)
             return 2
         out, sources_dir = args.out, SOURCES_DIR
+    elif args.sources is not None:
+        if args.out is None:
+            print("error: building from --sources needs --out DIR", file=sys.stderr)
+            return 2
+        out, sources_dir = args.out, args.sources.resolve()
     else:
         root = find_package(Path.cwd())
         out, sources_dir = args.out or root, root / "sources"
@@ -128,6 +149,8 @@ def _build(args: argparse.Namespace) -> int:
         sources_dir=sources_dir,
         strict=args.strict,
         ner_model=args.ner_model,
+        jobs=args.jobs,
+        dask=args.dask,
     )
     counts = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
     print(f"built {summary.out}: {counts}")
@@ -139,14 +162,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(folder: Path | None) -> int:
+def _validate(folder: Path | None, *, frictionless: bool = False) -> int:
     root = (folder or _package_here(Path.cwd())).resolve()
     try:
         if root.is_dir() and journal_pending(root):
             with lock(root):
                 if recover(root):
                     print(f"finished the interrupted publish in {root}")
-        failures = validate_package(root)
+        failures = validate_package(root, frictionless=frictionless)
     except BuildError as err:
         failures = [str(err)]
     except OSError as err:

@@ -58,6 +58,7 @@ class Field:
     required: bool
     constraints: dict
     missing_values: tuple[str, ...]
+    format: str | None = None
 
 
 @cache
@@ -81,6 +82,7 @@ def fields(table: str) -> list[Field]:
                 required=bool(constraints.get("required")),
                 constraints=constraints,
                 missing_values=tuple(f.get("missingValues", [""])),
+                format=f.get("format"),
             )
         )
     return out

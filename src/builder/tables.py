@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from spacy.language import Language
@@ -177,7 +178,9 @@ def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) ->
 
 @dataclass
 class Extractors:
-    """What finds entities and figures in every interview of a build."""
+    """What finds entities and figures in an interview; ``registry`` collects what the
+    interview says of the entities the model found (one fresh registry per interview,
+    see :func:`interview_tables`)."""
 
     gazetteer: list[GazetteerEntry]
     finder: EntityFinder
@@ -185,42 +188,48 @@ class Extractors:
     candidates: CandidateFinder = field(default_factory=CandidateFinder)
     registry: ModelEntities = field(default_factory=ModelEntities)
 
-    @property
+    @cached_property
     def taken(self) -> frozenset[str]:
+        """The gazetteer's ids, which a model entity's id must not take."""
         return frozenset(e.entity_id for e in self.gazetteer)
 
 
-def tabulate(
-    interviews: list[tuple[InterviewSource, str, bytes, Transcript]],
-    gazetteer: list[GazetteerEntry],
-    ner: Language | None,
-) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """All tables as lists of row dicts, for (source, package path, raw bytes, parse),
-    and the names for the review file (model-found entities, or rule proposals when
-    ``ner`` is None)."""
-    rows: dict[str, list] = {name: [] for name in ROW_TYPES}
-    proposals: list[Proposal] = []
-    ex = Extractors(gazetteer, EntityFinder(gazetteer), ner)
-    speakers: set[str] = set()
-    for source, source_path, raw, parsed in interviews:
-        segments, turn_rows = _turn_rows(source, parsed, rows)
-        labels = _label_people(parsed)
-        found, people = _extract(source.interview_id, parsed.text, segments, labels, ex, rows)
-        proposals += found
-        named = _link_speakers(parsed, turn_rows, people, ex)
-        speakers |= {r.speaker_entity_id for r in turn_rows if r.speaker_entity_id}
-        rows["interviews"].append(
-            _interview_row(source, source_path, raw, parsed, turn_rows, named)
-        )
-    counts = Counter(m.entity_id for m in rows["entity_mentions"])
-    rows["entities"] = _entity_rows(ex, counts, speakers)
-    return {name: [asdict(r) for r in table] for name, table in rows.items()}, proposals
+@dataclass
+class InterviewRows:
+    """One interview's output: its rows in every table but ``entities``, the names for
+    the review file, what it says of model entities, and the entities that speak."""
+
+    tables: dict[str, list[dict]]
+    proposals: list[Proposal]
+    entities: ModelEntities
+    speakers: set[str]
 
 
-def _entity_rows(ex: Extractors, counts: Counter, speakers: set[str]) -> list[Entity]:
-    """One row per entity mentioned or speaking (and those they relate to), by id."""
+def interview_tables(
+    source: InterviewSource, source_path: str, raw: bytes, parsed: Transcript, ex: Extractors
+) -> InterviewRows:
+    """The rows of one interview (source, package path, raw bytes, parse); the model's
+    names are published, or with ``ex.ner`` None proposed by rules for review."""
+    ex = replace(ex, registry=ModelEntities())
+    rows: dict[str, list] = {name: [] for name in ROW_TYPES if name != "entities"}
+    segments, turn_rows = _turn_rows(source, parsed, rows)
+    labels = _label_people(parsed)
+    found, people = _extract(source.interview_id, parsed.text, segments, labels, ex, rows)
+    named = _link_speakers(parsed, turn_rows, people, ex)
+    speakers = {r.speaker_entity_id for r in turn_rows if r.speaker_entity_id}
+    rows["interviews"].append(_interview_row(source, source_path, raw, parsed, turn_rows, named))
+    tables = {name: [vars(r) for r in table] for name, table in rows.items()}
+    return InterviewRows(tables, found, ex.registry, speakers)
+
+
+def entity_rows(
+    gazetteer: list[GazetteerEntry], counts: Counter, speakers: set[str], found: ModelEntities
+) -> list[dict]:
+    """The ``entities`` table, sorted by id: the gazetteer entries mentioned (``counts``
+    per entity id over all interviews) or speaking, those they relate to, and the
+    entities the model found (``found``, over all interviews)."""
     out = []
-    for entry in _mentioned(ex.gazetteer, set(counts) | speakers):
+    for entry in _mentioned(gazetteer, set(counts) | speakers):
         out.append(
             Entity(
                 entity_id=entry.entity_id,
@@ -235,13 +244,13 @@ def _entity_rows(ex: Extractors, counts: Counter, speakers: set[str]) -> list[En
                 n_mentions=counts[entry.entity_id],
             )
         )
-    for eid in ex.registry.types:
-        type_ = ex.registry.type_of(eid)
+    for eid in found.types:
+        type_ = found.type_of(eid)
         mentioned = counts[eid] > 0
         out.append(
             Entity(
                 entity_id=eid,
-                name=ex.registry.name_of(eid),
+                name=found.name_of(eid),
                 type=type_,
                 category="person" if type_ == "PERSON" else "other",
                 source="model" if mentioned else "speaker_label",
@@ -256,7 +265,7 @@ def _entity_rows(ex: Extractors, counts: Counter, speakers: set[str]) -> list[En
                 n_mentions=counts[eid],
             )
         )
-    return sorted(out, key=lambda e: e.entity_id)
+    return [vars(e) for e in sorted(out, key=lambda e: e.entity_id)]
 
 
 def _mentioned(gazetteer: list[GazetteerEntry], used: set[str]) -> list[GazetteerEntry]:

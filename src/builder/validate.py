@@ -2,18 +2,23 @@
 
 1. ``datapackage.json`` and each Table Schema against the official Data Package 2.0
    profiles (offline copies in ``builder/profiles``), with jsonschema.
-2. frictionless: every resource against its schema, foreign keys included.
-3. Sizes and ``sha256`` hashes of the files equal what the descriptor says.
-4. Every JSONL line against its derived JSON Schema; every Parquet schema equals the
-   Arrow schema derived from the Table Schema; the derived JSON Schemas on disk are
-   current.
-5. CSV, JSONL and Parquet hold the same rows in the same order with the same values.
-6. Provenance: ``source[char_start:char_end] == text`` for every quoted span (text,
+2. Sizes and ``sha256`` hashes of the files equal what the descriptor says; every
+   Parquet schema equals the Arrow schema derived from the Table Schema; the derived
+   JSON Schemas on disk are current.
+3. Every row of every table in every format against its Table Schema (types, required,
+   unique, enum, pattern, minimum, primary and foreign keys), and CSV, JSONL and
+   Parquet hold the same rows in the same order: :mod:`builder.checks`, in DuckDB.
+4. Provenance: ``source[char_start:char_end] == text`` for every quoted span (text,
    labels, sentences, titles, front matter), against the raw transcript and its recorded sha256.
-7. Coverage: every non-whitespace character of every transcript is inside exactly one
+5. Coverage: every non-whitespace character of every transcript is inside exactly one
    title, front matter, intro, question or answer span or one turn label.
-8. Drift: a fresh build from the package's own ``sources/`` manifest is byte-identical
+6. Drift: a fresh build from the package's own ``sources/`` manifest is byte-identical
    (a package built from one file with default metadata has no manifest to rebuild).
+
+Checks 3 to 5 stream: one transcript and one batch of rows at a time, rows taken in
+the interviews' order, so they run in time and memory linear in the package (or
+flat). With ``frictionless=True``, frictionless also validates every resource, and
+jsonschema every JSONL line against the derived JSON Schema: slow, for small packages.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +35,7 @@ import jsonschema
 import pyarrow.parquet as pq
 from frictionless import Package
 
+from builder.checks import TableChecks, q
 from builder.errors import BuildError
 from builder.package import file_facts, resource_name
 from builder.publish import JOURNAL
@@ -67,7 +74,7 @@ def profile(name: str) -> dict:
     return json.loads(text)
 
 
-def validate_package(root: Path, *, drift: bool = True) -> list[str]:
+def validate_package(root: Path, *, drift: bool = True, frictionless: bool = False) -> list[str]:
     """All failures of the package at ``root`` (an empty list when it is valid).
 
     A check that cannot run (a file missing, unreadable or not of its format) is one
@@ -92,30 +99,21 @@ def validate_package(root: Path, *, drift: bool = True) -> list[str]:
     failures = _missing_files(root, descriptor)
     if failures:
         return failures
-    failures += _guarded(check_frictionless, root, descriptor)
+    if frictionless:
+        failures += _guarded(check_frictionless, root, descriptor)
+        failures += _guarded(check_jsonl, root)
     failures += _guarded(check_files, root, descriptor)
     failures += _guarded(check_derived_schemas, root)
-    failures += _guarded(check_jsonl, root)
     failures += _guarded(check_parquet_schemas, root)
-    tables = {}
-    for t in TABLES:
-        tables[t] = {}
-        for fmt in FORMATS:
-            try:
-                tables[t][fmt] = load_rows(root, fmt, t)
-            except Exception as err:
-                failures.append(f"{table_path(fmt, t)}: cannot read: {_reason(err)}")
-    if any(len(by_format) < len(FORMATS) for by_format in tables.values()):
-        return failures
-    failures += _guarded(check_formats_equal, tables)
-    rows = {t: tables[t]["csv"] for t in TABLES}
     try:
-        texts, text_failures = load_sources(root, rows["interviews"])
+        checks = TableChecks(root)
     except Exception as err:
-        return [*failures, f"sources: cannot read: {_reason(err)}"]
-    failures += text_failures
-    failures += _guarded(check_offsets, rows, texts)
-    failures += _guarded(check_coverage, rows, texts)
+        return [*failures, f"data: cannot read: {_reason(err)}"]
+    try:
+        failures += _guarded(checks.run)
+        failures += _guarded(check_provenance, root, checks)
+    finally:
+        checks.close()
     if drift and not failures:
         failures += _guarded(check_drift, root)
     return failures
@@ -261,84 +259,118 @@ def load_rows(root: Path, fmt: str, table: str) -> list[dict]:
     return out
 
 
-def check_formats_equal(tables: dict[str, dict[str, list[dict]]]) -> list[str]:
+def _groups(checks: TableChecks, table: str, columns: list[str]) -> Iterator[tuple[str, list]]:
+    """Consecutive rows of ``table`` (CSV) with the same interview: ``(interview_id,
+    [(row number, *columns), ...])``, streamed in batches."""
+    cursor = checks.con.cursor()
+    select = ", ".join(q(c) for c in ["__row", "interview_id", *columns])
+    reader = cursor.sql(f"SELECT {select} FROM {q(table + '__csv')}").to_arrow_reader(65536)
+    iid, rows = None, []
+    for batch in reader:
+        data = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+        for row in zip(*data, strict=True):
+            if row[1] != iid:
+                if rows:
+                    yield iid, rows
+                iid, rows = row[1], []
+            rows.append((row[0], *row[2:]))
+    if rows:
+        yield iid, rows
+
+
+def check_provenance(root: Path, checks: TableChecks) -> list[str]:
+    """Offsets and coverage of every interview, one transcript at a time.
+
+    Every table's rows must come in the interviews' order (as builds write them); rows
+    that do not are reported, not checked."""
+    if any((table, "csv") not in checks.readable for table in SPANS):
+        return []  # the CSV errors are reported already
+    meta = ["source_path", "source_sha256", "source_encoding"]
+    interviews = _groups(checks, "interviews", meta + [c for s in SPANS["interviews"] for c in s])
+    others = {t: _groups(checks, t, [c for s in SPANS[t] for c in s]) for t in SPANS}
+    del others["interviews"]
+    current = {t: next(g, None) for t, g in others.items()}
     out = []
-    for table, by_format in tables.items():
-        for fmt in ("jsonl", "parquet"):
-            if by_format[fmt] != by_format["csv"]:
-                n = next(
-                    (
-                        i
-                        for i, (a, b) in enumerate(
-                            zip(by_format["csv"], by_format[fmt], strict=False)
-                        )
-                        if a != b
-                    ),
-                    min(len(by_format["csv"]), len(by_format[fmt])),
-                )
-                out.append(f"{table_path(fmt, table)}: differs from the CSV at row {n + 1}")
-    return out
-
-
-def load_sources(root: Path, interviews: list[dict]) -> tuple[dict[str, str], list[str]]:
-    """Each interview's decoded transcript, checked against its recorded sha256."""
-    texts, out = {}, []
-    for row in interviews:
-        path = root / row["source_path"]
-        if not path.is_file():
-            out.append(f"{row['source_path']}: transcript of {row['interview_id']} is missing")
+    for iid, group in interviews:
+        row_number, path, sha256, encoding, *spans = group[0]  # a duplicate: reported
+        text, failures = _source(root, iid, path, sha256, encoding)
+        out += failures
+        rows = {"interviews": [(row_number, *spans)]}
+        for table, groups in others.items():
+            if current[table] is not None and current[table][0] == iid:
+                rows[table] = current[table][1]
+                current[table] = next(groups, None)
+        if text is None:
             continue
-        if hashlib.sha256(path.read_bytes()).hexdigest() != row["source_sha256"]:
-            out.append(f"{row['source_path']}: sha256 differs from interviews.source_sha256")
-        try:
-            texts[row["interview_id"]] = read_text(path, row["source_encoding"])
-        except BuildError as err:
-            out.append(str(err))
-    return texts, out
-
-
-def check_offsets(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[str]:
-    out = []
-    for table, spans in SPANS.items():
-        for n, row in enumerate(rows[table], start=1):
-            text = texts.get(row["interview_id"])
-            if text is None:
-                continue
-            for col, a, b in spans:
-                start, end = row[a], row[b]
-                if start is None and end is None:
-                    continue
-                if start is None or end is None or text[start:end] != row[col]:
-                    out.append(f"{table} row {n}: {col} != source[{a}:{b}]")
+        for table, table_rows in rows.items():
+            out += check_offsets(table, table_rows, text)
+        out += check_coverage(iid, rows, text)
+    for table, group in current.items():
+        if group is not None:
+            out.append(
+                f"{table_path('csv', table)}:{group[1][0][0]}: rows of {group[0]!r} are not "
+                "in the order of the interviews table (or their interview is missing)"
+            )
     return out
 
 
-def check_coverage(rows: dict[str, list[dict]], texts: dict[str, str]) -> list[str]:
-    """Report each run of non-whitespace characters covered by no row, or by several."""
+def _source(root: Path, iid: str, path: str, sha256: str, encoding: str):
+    """An interview's decoded transcript (None when missing), checked against its
+    recorded sha256."""
+    file = root / path
+    if not file.is_file():
+        return None, [f"{path}: transcript of {iid} is missing"]
     out = []
-    for iid, text in texts.items():
-        hits = [0] * len(text)
-        for table in COVERING:
-            for row in rows[table]:
-                if row["interview_id"] != iid:
-                    continue
-                for _, a, b in SPANS[table]:
-                    if row[a] is not None:
-                        for i in range(row[a], row[b]):
-                            hits[i] += 1
-        i = 0
-        while i < len(text):
-            if text[i].isspace() or hits[i] == 1:
-                i += 1
+    if hashlib.sha256(file.read_bytes()).hexdigest() != sha256:
+        out.append(f"{path}: sha256 differs from interviews.source_sha256")
+    try:
+        return read_text(file, encoding), out
+    except BuildError as err:
+        return None, [*out, str(err)]
+
+
+def check_offsets(table: str, rows: list[tuple], text: str) -> list[str]:
+    """``text[start:end] == quoted`` for every span of the rows of one interview."""
+    out = []
+    for row_number, *values in rows:
+        for i, (col, a, b) in enumerate(SPANS[table]):
+            quoted, start, end = values[3 * i : 3 * i + 3]
+            if start is None and end is None:
                 continue
-            j = i
-            while j < len(text) and hits[j] == hits[i] and (hits[j] != 1 or text[j].isspace()):
-                j += 1
-            run = text[i:j].rstrip()
-            line, col = line_and_column(text, i)
-            what = "in no row" if hits[i] == 0 else f"in {hits[i]} rows"
-            out.append(f"{iid}: line {line}, column {col}: {run[:60]!r} is {what}")
-            i = j
+            if start is None or end is None or text[start:end] != quoted:
+                out.append(f"{table} row {row_number}: {col} != source[{a}:{b}]")
+    return out
+
+
+def check_coverage(iid: str, rows: dict[str, list[tuple]], text: str) -> list[str]:
+    """Report each run of non-whitespace characters covered by no row, or by several:
+    the spans are sorted, then each gap and overlap is looked at once."""
+    spans = []
+    for table in COVERING:
+        for _, *values in rows.get(table, []):
+            for i in range(len(SPANS[table])):
+                start, end = values[3 * i + 1 : 3 * i + 3]
+                if start is not None and end is not None and 0 <= start < end <= len(text):
+                    spans.append((start, end))
+    spans.sort()
+    out = []
+    # (start, end, hits) pieces of the text between span boundaries that are not hit once
+    pieces, reach = [], 0
+    for start, end in spans:
+        if start > reach:
+            pieces.append((reach, start, 0))
+        elif start < reach:
+            pieces.append((start, min(reach, end), 2))
+        reach = max(reach, end)
+    pieces.append((reach, len(text), 0))
+    for a, b, hits in pieces:
+        run = text[a:b]
+        i = a + len(run) - len(run.lstrip())
+        if i >= b:
+            continue
+        line, col = line_and_column(text, i)
+        what = "in no row" if hits == 0 else f"in {hits} rows"
+        out.append(f"{iid}: line {line}, column {col}: {text[i:b].rstrip()[:60]!r} is {what}")
     return out
 
 

@@ -5,13 +5,18 @@
 - Parquet: the Arrow schema derived from the Table Schema, zstd, no pandas index.
 
 Numbers with no fractional part are written without one (``2600000000``) in CSV.
+
+Rows are encoded per interview (:func:`encode`) and appended as they come
+(:class:`TableWriter`), so no table is ever held whole in memory.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,6 +25,8 @@ import pyarrow.parquet as pq
 from builder.schemas import arrow_schema, fields
 
 FORMATS = ("csv", "jsonl", "parquet")
+#: Rows per Parquet row group (at most; the last group of a table holds the rest).
+ROW_GROUP_ROWS = 65536
 
 
 def table_path(fmt: str, table: str) -> str:
@@ -48,18 +55,83 @@ def _json_value(value):
     return value
 
 
+@dataclass
+class Chunk:
+    """Consecutive rows of one table, encoded in every format (done where the rows are
+    made, in a worker, so that the writing process only appends)."""
+
+    n_rows: int
+    csv: str
+    jsonl: str
+    arrow: pa.RecordBatch
+
+
+def encode(table: str, rows: list[dict]) -> Chunk:
+    """``rows`` of ``table`` as CSV records (no header), JSONL lines and an Arrow batch."""
+    names = [f.name for f in fields(table)]
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(
+        [_cell(row[n]) for n in names] for row in rows
+    )
+    jsonl = "".join(
+        json.dumps({n: _json_value(row[n]) for n in names}, ensure_ascii=False) + "\n"
+        for row in rows
+    )
+    arrow = pa.RecordBatch.from_pylist(
+        [{n: row[n] for n in names} for row in rows], arrow_schema(table)
+    )
+    return Chunk(len(rows), text.getvalue(), jsonl, arrow)
+
+
+class TableWriter:
+    """Appends chunks of one table to its three files as they come.
+
+    Parquet rows are buffered up to :data:`ROW_GROUP_ROWS` and written as one row group,
+    so memory stays bounded however many rows the table gets; row groups depend only on
+    the rows, never on how they were computed, so the files are byte-identical.
+    """
+
+    def __init__(self, root: Path, table: str):
+        self.table = table
+        self.n_rows = 0
+        for fmt in FORMATS:
+            (root / table_path(fmt, table)).parent.mkdir(parents=True, exist_ok=True)
+        self._csv = (root / table_path("csv", table)).open("w", encoding="utf-8", newline="")
+        csv.writer(self._csv, lineterminator="\r\n").writerow([f.name for f in fields(table)])
+        self._jsonl = (root / table_path("jsonl", table)).open("w", encoding="utf-8", newline="\n")
+        self._parquet = pq.ParquetWriter(
+            root / table_path("parquet", table), arrow_schema(table), compression="zstd"
+        )
+        self._batches: list[pa.RecordBatch] = []
+        self._buffered = 0
+        self._groups = 0
+
+    def add(self, chunk: Chunk) -> None:
+        self._csv.write(chunk.csv)
+        self._jsonl.write(chunk.jsonl)
+        if chunk.n_rows:
+            self._batches.append(chunk.arrow)
+            self._buffered += chunk.n_rows
+            self.n_rows += chunk.n_rows
+        if self._buffered >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = pa.Table.from_batches(self._batches, arrow_schema(self.table))
+        self._parquet.write_table(table, row_group_size=max(len(table), 1))
+        self._batches, self._buffered = [], 0
+        self._groups += 1
+
+    def close(self) -> None:
+        if self._buffered or not self._groups:
+            self._flush()  # an empty table is one empty row group, as pyarrow writes it
+        self._parquet.close()
+        self._csv.close()
+        self._jsonl.close()
+
+
 def write_table(root: Path, table: str, rows: list[dict]) -> None:
     """Write ``rows`` of ``table`` in all three formats under ``root``."""
-    names = [f.name for f in fields(table)]
-    for fmt in FORMATS:
-        (root / table_path(fmt, table)).parent.mkdir(parents=True, exist_ok=True)
-    with (root / table_path("csv", table)).open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\r\n")
-        writer.writerow(names)
-        writer.writerows([_cell(row[n]) for n in names] for row in rows)
-    with (root / table_path("jsonl", table)).open("w", encoding="utf-8", newline="\n") as f:
-        for row in rows:
-            obj = {n: _json_value(row[n]) for n in names}
-            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    arrow = pa.Table.from_pylist([{n: row[n] for n in names} for row in rows], arrow_schema(table))
-    pq.write_table(arrow, root / table_path("parquet", table), compression="zstd")
+    writer = TableWriter(root, table)
+    writer.add(encode(table, rows))
+    writer.close()

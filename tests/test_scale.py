@@ -1,0 +1,83 @@
+"""Scale: the same package whatever runs the per-interview work (one process, a pool,
+a Dask cluster), the benchmark runs, and too large a transcript is refused at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.build import assemble
+from builder.errors import BuildError
+from builder.schemas import ROOT
+from builder.validate import validate_package
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import STYLES, generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A synthetic corpus with one interview in each transcript style."""
+    out = tmp_path_factory.mktemp("corpus")
+    generate(out, len(STYLES), words=300)
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("jobs1")
+    assemble(out, sources_dir=corpus, jobs=1)
+    return out
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_the_corpus_builds_into_a_valid_package_with_every_style(one_process):
+    assert validate_package(one_process, drift=False) == []
+    interviews = (one_process / "data" / "csv" / "interviews.csv").read_text("utf-8")
+    assert interviews.count("synthetic-") >= len(STYLES)
+    questions = (one_process / "data" / "csv" / "questions.csv").read_text("utf-8")
+    for i in range(1, len(STYLES) + 1):
+        assert f"synthetic-{i:06d}-q01" in questions  # every style parsed into turns
+
+
+def test_a_pool_of_two_writes_the_same_bytes_as_one_process(corpus, one_process, tmp_path):
+    assemble(tmp_path, sources_dir=corpus, jobs=2)
+    assert files(tmp_path) == files(one_process)
+
+
+def test_a_dask_cluster_writes_the_same_bytes_as_one_process(corpus, one_process, tmp_path):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        assemble(tmp_path, sources_dir=corpus, dask=cluster.scheduler_address)
+    assert files(tmp_path) == files(one_process)
+
+
+def test_a_transcript_over_the_limit_is_refused_before_any_work(tmp_path, monkeypatch):
+    import builder.work
+
+    big = tmp_path / "big.txt"
+    big.write_text("Q: Why?\n\nA: Because.\n" * 1000, encoding="utf-8")
+    monkeypatch.setattr(builder.work, "MAX_TRANSCRIPT_BYTES", 1000)
+    with pytest.raises(BuildError, match=r"limit is 0 MB per transcript") as err:
+        assemble(tmp_path / "out", transcript=big, jobs=1)
+    assert err.value.path == big
+
+
+def test_the_benchmark_runs_at_a_small_n(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "2", "--work", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| 2 |")]
+    assert rows and all(len(line.split("|")) == 12 for line in rows), result.stdout

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 #: The curated inputs copied as they are: gazetteer, metadata and their schemas (the
 #: aliases are copied without those scoped to the repository's own interviews).
-_COPIED = ("gazetteer.csv", "package.json", "datapackage.json", "schemas")
+_COPIED = ("gazetteer.csv", "demonyms.csv", "package.json", "datapackage.json", "schemas")
 _MANIFEST = [
     "interview_id", "path", "title", "publisher", "source_url", "published", "language",
     "interviewee_role", "interviewee", "interviewee_note", "interviewer",

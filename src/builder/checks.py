@@ -44,8 +44,9 @@ _JSON_TYPES = {
 _SQL_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
 _KNOWN_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 _KNOWN_CONSTRAINTS |= {"minLength", "maxLength"}
-#: DuckDB's memory for the checks (each file is read once into a typed table).
-MEMORY_LIMIT = "1GB"
+#: DuckDB's memory for the checks (each file is read once into a typed table; beyond
+#: this they spill to a temporary folder, so memory stays flat as packages grow).
+MEMORY_LIMIT = "400MB"
 
 
 def q(name: str) -> str:

@@ -209,3 +209,14 @@ def test_offsets_are_code_points_of_the_text_as_given(form):
 def test_empty_label_is_an_error_naming_the_line():
     with pytest.raises(BuildError, match=r"x:3: turn label 'A:' has no text"):
         parse("Q: Why?\n\nA:\n", "x")
+
+
+def test_a_line_index_agrees_with_counting_line_breaks():
+    from builder.transcript import LineIndex, line_and_column
+
+    text = "Title\r\n\nQ: One?\nA: Two.\n\n\nQ: Three?\n"
+    index = LineIndex(text)
+    assert [index.line(i) for i in range(len(text) + 1)] == [
+        line_and_column(text, i)[0] for i in range(len(text) + 1)
+    ]
+    assert index.line(text.index("Three")) == 7

@@ -35,7 +35,7 @@ from builder.ner import find_names, titles_before
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.speakers import person_in_label, role_in_label, title_case
-from builder.transcript import Transcript, count_words, line_and_column
+from builder.transcript import LineIndex, Transcript, count_words
 
 
 @dataclass
@@ -484,6 +484,7 @@ def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
                                 if s.role != "title"))  # fmt: skip
     mentions: list[_Found] = []
     proposals = []
+    lines = LineIndex(text)
     for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
         matches = ex.finder.find(doc, iid)
         known = [(m.start, m.end) for m in matches]
@@ -493,7 +494,7 @@ def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
         for c in proposed:
             a = seg.start + c.start
             s_start, s_end = _sentence(doc, seg.start, c.start, c.end)
-            line, _ = line_and_column(text, a)
+            line = lines.line(a)
             proposals.append(
                 Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
                          text[s_start:s_end])
@@ -509,6 +510,7 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
     """Gazetteer matches merged with the model's names (see :mod:`builder.names`)."""
     types = {e.entity_id: e.type for e in ex.gazetteer}
     taken = ex.taken
+    lines = LineIndex(text)
     model = find_names(ex.ner, [d.text for d in docs])
     gaz: list[_Found] = []
     names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)
@@ -566,7 +568,7 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
         ex.registry.add(eid, written if form == "name" else None, type_)
         s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start,
                                    b - segments[k].start)  # fmt: skip
-        line, _ = line_and_column(text, a)
+        line = lines.line(a)
         proposals.append(
             Proposal(iid, a, b, line, written, type_, text[s_start:s_end], eid, "model")
         )

@@ -39,6 +39,7 @@ turns.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -156,6 +157,17 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
     if not text.strip():
         raise BuildError("empty transcript (no text)", path, 1, "check that the file was saved")
     return text
+
+
+class LineIndex:
+    """1-based line numbers of many offsets into one text, by bisection (not a scan of
+    the text per offset)."""
+
+    def __init__(self, text: str):
+        self._breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self._breaks, offset) + 1
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

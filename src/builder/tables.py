@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
@@ -178,20 +178,29 @@ def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) ->
 
 @dataclass
 class Extractors:
-    """What finds entities and figures in an interview; ``registry`` collects what the
-    interview says of the entities the model found (one fresh registry per interview,
-    see :func:`interview_tables`)."""
+    """What finds entities and figures in every interview of a build (made once per
+    process), and what it derives from the gazetteer once."""
 
     gazetteer: list[GazetteerEntry]
     finder: EntityFinder
     ner: Language | None  # None: gazetteer and rule proposals only (--no-ner)
     candidates: CandidateFinder = field(default_factory=CandidateFinder)
-    registry: ModelEntities = field(default_factory=ModelEntities)
 
     @cached_property
     def taken(self) -> frozenset[str]:
         """The gazetteer's ids, which a model entity's id must not take."""
         return frozenset(e.entity_id for e in self.gazetteer)
+
+    @cached_property
+    def types(self) -> dict[str, str]:
+        """The gazetteer's type of each of its entities."""
+        return {e.entity_id: e.type for e in self.gazetteer}
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """The gazetteer's PERSON entities by each of their names (case aside)."""
+        return {_key(n): e.entity_id for e in self.gazetteer if e.type == "PERSON"
+                for n, _, _ in e.names}  # fmt: skip
 
 
 @dataclass
@@ -210,16 +219,16 @@ def interview_tables(
 ) -> InterviewRows:
     """The rows of one interview (source, package path, raw bytes, parse); the model's
     names are published, or with ``ex.ner`` None proposed by rules for review."""
-    ex = replace(ex, registry=ModelEntities())
+    registry = ModelEntities()  # what this interview says of the model's entities
     rows: dict[str, list] = {name: [] for name in ROW_TYPES if name != "entities"}
     segments, turn_rows = _turn_rows(source, parsed, rows)
     labels = _label_people(parsed)
-    found, people = _extract(source.interview_id, parsed.text, segments, labels, ex, rows)
-    named = _link_speakers(parsed, turn_rows, people, ex)
+    found, people = _extract(source.interview_id, parsed.text, segments, labels, ex, registry, rows)
+    named = _link_speakers(parsed, turn_rows, people, ex, registry)
     speakers = {r.speaker_entity_id for r in turn_rows if r.speaker_entity_id}
     rows["interviews"].append(_interview_row(source, source_path, raw, parsed, turn_rows, named))
     tables = {name: [vars(r) for r in table] for name, table in rows.items()}
-    return InterviewRows(tables, found, ex.registry, speakers)
+    return InterviewRows(tables, found, registry, speakers)
 
 
 def entity_rows(
@@ -411,10 +420,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _extract(
-    iid: str, text: str, segments: list[Segment], labels: list[str], ex: Extractors, rows
+    iid: str,
+    text: str,
+    segments: list[Segment],
+    labels: list[str],
+    ex: Extractors,
+    registry: ModelEntities,
+    rows,
 ) -> tuple[list[Proposal], People]:
     """Entity mention and figure rows of one interview; returns the names for the
-    review file and the people the text names (or its speaker labels: ``labels``)."""
+    review file and the people the text names (or its speaker labels: ``labels``).
+    What the interview says of the model's entities goes into ``registry``."""
     nlp = blank_english()
     docs: list[Doc] = [nlp(text[seg.start : seg.end]) for seg in segments]
     wheres = [
@@ -425,7 +441,9 @@ def _extract(
         mentions, proposals = _gazetteer_and_rules(iid, text, segments, docs, ex)
         people = People()
     else:
-        mentions, proposals, people = _gazetteer_and_model(iid, text, segments, docs, labels, ex)
+        mentions, proposals, people = _gazetteer_and_model(
+            iid, text, segments, docs, labels, ex, registry
+        )
     for n, (a, b, eid, form, k) in enumerate(mentions, start=1):
         rows["entity_mentions"].append(
             EntityMention(
@@ -506,9 +524,11 @@ def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
     return mentions, proposals
 
 
-def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
+def _gazetteer_and_model(
+    iid, text, segments, docs, labels, ex: Extractors, registry: ModelEntities
+):
     """Gazetteer matches merged with the model's names (see :mod:`builder.names`)."""
-    types = {e.entity_id: e.type for e in ex.gazetteer}
+    types = ex.types
     taken = ex.taken
     lines = LineIndex(text)
     model = find_names(ex.ner, [d.text for d in docs])
@@ -539,7 +559,7 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
     for name in labels:
         full.append((name, _person_id(name, ex)))
         if full[-1][1] not in taken:
-            ex.registry.add(full[-1][1], name, "PERSON")
+            registry.add(full[-1][1], name, "PERSON")
     by_word = people_by_word(full)
     surnames = {w.split()[-1] for w, _ in full} & set(by_word)
     occupied = [(a, b) for a, b, *_ in gaz] + [(a, b) for a, b, *_ in names]
@@ -565,7 +585,7 @@ def _gazetteer_and_model(iid, text, segments, docs, labels, ex: Extractors):
             person_ids.add(eid)
         if eid in taken:
             continue
-        ex.registry.add(eid, written if form == "name" else None, type_)
+        registry.add(eid, written if form == "name" else None, type_)
         s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start,
                                    b - segments[k].start)  # fmt: skip
         line = lines.line(a)
@@ -587,14 +607,16 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _link_speakers(parsed: Transcript, turn_rows, people: People, ex: Extractors) -> dict:
+def _link_speakers(
+    parsed: Transcript, turn_rows, people: People, ex: Extractors, registry: ModelEntities
+) -> dict:
     """Set each turn's ``speaker_entity_id`` from its label (see :mod:`builder.speakers`);
     returns the one person who asks and the one who answers, where there is one."""
     by_role: dict[str, set[str]] = {"question": set(), "answer": set()}
     for turn, row in zip(parsed.turns, turn_rows, strict=True):
         if not turn.speaker_name:
             continue
-        eid = _speaker_entity(turn.speaker_name, people, ex)
+        eid = _speaker_entity(turn.speaker_name, people, ex, registry)
         row.speaker_entity_id = eid
         if eid:
             by_role[turn.role].add(eid)
@@ -607,13 +629,12 @@ def _link_speakers(parsed: Transcript, turn_rows, people: People, ex: Extractors
 
 def _person_id(name: str, ex: Extractors) -> str:
     """The gazetteer's id of a person by any of its names, else the model's slug id."""
-    for entry in ex.gazetteer:
-        if entry.type == "PERSON" and any(_key(n) == _key(name) for n, _, _ in entry.names):
-            return entry.entity_id
-    return entity_id_for(name, "PERSON", ex.taken)
+    return ex.people.get(_key(name)) or entity_id_for(name, "PERSON", ex.taken)
 
 
-def _speaker_entity(label: str, people: People, ex: Extractors) -> str | None:
+def _speaker_entity(
+    label: str, people: People, ex: Extractors, registry: ModelEntities
+) -> str | None:
     person = person_in_label(label)
     if person is None:
         ids = set()
@@ -632,6 +653,6 @@ def _speaker_entity(label: str, people: People, ex: Extractors) -> str | None:
     written = title_case(person)
     eid = _person_id(written, ex)
     if eid not in ex.taken:
-        ex.registry.add(eid, written, "PERSON")
+        registry.add(eid, written, "PERSON")
     people.names.setdefault(eid, written)
     return eid

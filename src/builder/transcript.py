@@ -61,6 +61,8 @@ _QA_LABEL = re.compile(
     rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
     rf"(?:\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
+#: What may follow a question/answer label's colon with no space (``Q:About ...``).
+_GLUED_TEXT = re.compile(r"[A-Z\u00c0-\u00de\"“‘']")
 _NAME_WORD = (
     r"(?:[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f][\w\u0300-\u036f’'.\-]*"
     r"|of|the|de|la|le|van|von|der|al|bin|and|for)"
@@ -68,6 +70,32 @@ _NAME_WORD = (
 _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
     rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
+)
+#: Label words of page headers, headline kickers and notes, never a speaker
+#: (``WHEN:``, ``PARTICIPANTS:``, ``Last Updated:``, ``CNBC Exclusive:``, ``Photo:``):
+#: a label whose last word is one of them is text.
+_HEADER_WORDS = frozenset(
+    "when where who what date dated time place location venue participants speakers "
+    "present attendees panelists panellists subject topic topics source sources published "
+    "updated posted filed tags category photo photos picture caption credit credits note "
+    "notes transcript transcripts excerpt excerpts exclusive watch listen video audio "
+    "related update breaking keywords duration copyright disclaimer also more".split()
+)
+#: A cast line's text: names and descriptions, comma-separated, with no sentence end
+#: (``Moderator: JANE DOE, Communications Officer, IMF``).
+_CAST = re.compile(
+    r"[A-Z][\w.'’&\-]*(?:(?:,?[ ]+)(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|du|van|von|al|on|in))*"
+    r"(?:,[ ]+[A-Z][\w.'’&\-]*(?:[ ]+(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|on|in))*)+"
+)
+#: A whole line of text that is one quotation: a photo caption or pull quote.
+_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»]")
+#: Honorifics and name particles that stay in mixed case in a name set in capitals
+#: (``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``, ``Ludwig van BEETHOVEN``).
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
+_PARTICLES = frozenset("of the de la le du da van von der den al el bin ibn and".split())
+#: A host introducing themself in a broadcast's opening (``I'm Neal Conan``).
+_SELF_INTRODUCTION = re.compile(
+    r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+(?P<name>[A-Z][\w'’.\-]*(?:[ ]+[A-Z][\w'’.\-]*){0,3})"
 )
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
@@ -232,33 +260,44 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     found: dict[int, _Marker] = {}
     names: dict[int, str] = {}
     parens: dict[int, str] = {}
+    captions: set[int] = set()
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
         m = _QA_LABEL.match(head)
-        if m and _text_follows(head, m.end()):
+        if m and len(m["word"]) > 1 and _is_cast(head[m.end() :]):
+            continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
+        if m and (_text_follows(head, m.end()) or _glued(head, m)):
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
             found[i] = _Marker(kind, line.start, line.start + m.end(), m["word"])
             continue
         m = _SPEAKER_LABEL.match(head)
-        if m and _text_follows(head, m.end()):
-            found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
-            names[i] = m["name"]
-            parens[i] = m["paren"] or ""
-    # Resolve short forms (SURNAME:, ROLE:) to the full label they abbreviate.
+        if not m or not _text_follows(head, m.end()):
+            continue
+        rest = head[m.end() :].strip()
+        if _is_header(m["name"]) or _is_cast(rest):
+            continue  # a page header field or a cast list line, not a turn
+        found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
+        names[i] = m["name"]
+        parens[i] = m["paren"] or ""
+        if _QUOTATION.fullmatch(rest):
+            captions.add(i)
+    # Photo captions and pull quotes (``Name: "..."``) before the dialogue starts.
+    first_turn = min((i for i in found if i not in captions), default=len(lines))
+    for i in sorted(captions):
+        if i < first_turn:
+            del found[i], names[i], parens[i]
+    # Resolve short forms (SURNAME:, ROLE:, initials) to the full label they abbreviate.
     identities: dict[int, str] = {}
-    full: list[tuple[str, set[str]]] = []
+    full: list[tuple[str, set[str], set[str]]] = []  # key, its words, its short forms
     written_full: dict[str, str] = {}
     for i in sorted(names):
         key = _speaker_key(names[i])
         words = set(re.split(r"[ ,]+", key))
-        for full_key, full_words in full:
-            if words <= full_words:
-                key = full_key
-                break
-        else:
-            full.append((key, words))
+        owner = next((k for k, w, short in full if words <= w or key in short), None)
+        if owner is None:
+            full.append((key, words, _short_forms(names[i], parens[i])))
             written_full[key] = names[i] + parens[i]
-        identities[i] = key
+        identities[i] = owner or key
     # A known speaker's name in capitals closed by a period is a label too.
     for i, line in enumerate(lines):
         m = _PERIOD_LABEL.match(text, line.start, line.end)
@@ -269,17 +308,20 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         ):
             continue
         words = set(m["name"].split())
-        owners = [key for key, full_words in full if words <= full_words]
+        owners = [key for key, full_words, _ in full if words <= full_words]
         if len(owners) == 1:
             found[i] = _Marker("speaker", line.start, m.end(), None)
             names[i] = m["name"]
             identities[i] = owners[0]
     turns = Counter(identities.values())
     recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
+    asked = [i for i, m in found.items() if m.kind in ("question", "answer")]
+    dialogue = min(recurring[:1] + asked, default=None)  # where the dialogue starts
     for i, key in sorted(identities.items()):
         written = names[i]
         if turns[key] < 2 and not (
-            written.isupper() and len(written) > 1 and (not recurring or i > recurring[0])
+            (_in_capitals(written) and (dialogue is None or i > dialogue))
+            or (dialogue is not None and i > dialogue and _name_like(written))
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -290,6 +332,68 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             "speaker", marker.label_start, marker.label_end, written, key, written_full[key]
         )
     return found
+
+
+def _glued(head: str, m: re.Match[str]) -> bool:
+    """A question/answer word's colon with the text glued to it (``Q:About ...``)."""
+    return m.group().endswith(":") and _GLUED_TEXT.match(head, m.end()) is not None
+
+
+def _is_cast(rest: str) -> bool:
+    """The text of a cast list line: a name and a description, comma-separated, short,
+    with no sentence in it (``JANE DOE, Director, Research Department``)."""
+    rest = rest.strip()
+    return (
+        len(rest.split()) <= 12
+        and not re.search(r"[.?!…](?:\s|$)", rest)
+        and _CAST.fullmatch(rest) is not None
+    )
+
+
+def _is_header(name: str) -> bool:
+    """A label that is a page header field or a headline kicker (``WHEN``,
+    ``Last Updated``, ``CNBC Exclusive``), by its last word."""
+    words = re.findall(r"[\w’']+", name)
+    return bool(words) and words[-1].lower() in _HEADER_WORDS
+
+
+def _short_forms(name: str, paren: str) -> set[str]:
+    """The initials a full label may later be shortened to (``Yannis Stournaras`` ->
+    ``YS``, ``Tshabalala-Msimang`` -> ``T-M`` and ``TM``, ``CYNTHIA McFADDEN`` -> ``CM``),
+    and initials given in its parenthesis (``Steve Sedwick (SS)`` -> ``SS``)."""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+        if w.lower() not in _HONORIFICS and w.lower() not in _PARTICLES
+    ]
+    out = set()
+    if words:
+        out.add("".join(w[0] for w in words).upper())
+        out.add("".join(p[0] for w in words for p in w.split("-")).upper())
+        out.add(" ".join("-".join(p[0] for p in w.split("-")) for w in words).upper())
+        out.add("-".join(p[0] for w in words for p in w.split("-")).upper())
+    inner = paren.strip(" ()")
+    if re.fullmatch(r"[A-Z][A-Z.\-]{0,5}", inner):
+        out.add(_speaker_key(inner))
+    return out
+
+
+def _in_capitals(name: str) -> bool:
+    """A name set in capitals, honorifics, particles and ``Mc``/``Mac`` aside
+    (``PUTIN``, ``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``)."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", name)
+    caps = [
+        re.sub(r"^(?:Mc|Mac)(?=[A-Z])", "", w)
+        for w in words
+        if w.lower() not in _HONORIFICS and w.lower() not in _PARTICLES
+    ]
+    return bool(caps) and all(w.isupper() for w in caps) and max(map(len, caps)) > 1
+
+
+def _name_like(name: str) -> bool:
+    """A label that names someone: two words or more (``Ambassador Qin``) or an initial
+    and a surname (``V.Putin``)."""
+    return len(name.split()) >= 2 or re.fullmatch(r"[A-Z]\.[ ]?[A-Z]\w+", name) is not None
 
 
 def _text_follows(head: str, end: int) -> bool:
@@ -308,13 +412,22 @@ def _label_roles(
     if interviewer:
         askers = {_resolve(_speaker_key(interviewer), identities)}
     elif speakers and not askers and not any(m.kind == "question" for m in markers.values()):
-        asked: Counter[str] = Counter()
+        asked: Counter[str] = Counter()  # turns that end with a question
         spoke: Counter[str] = Counter()
-        order = list(dict.fromkeys(speakers.values()))
+        order = list(dict.fromkeys(speakers[i] for i in sorted(speakers)))
         for i, key in speakers.items():
+            turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
             spoke[key] += 1
-            asked[key] += "?" in text[lines[i].start : _turn_end(lines, markers, i)]
-        askers = {max(order, key=lambda k: (asked[k] / spoke[k], -order.index(k)))}
+            asked[key] += bool(re.search(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$", turn))
+        if len(order) == 1:
+            askers = set(order)
+        else:
+            # One interviewee; the speaker who opens asks, unless they never end a turn
+            # with a question and another speaker does (an excerpt opening on an answer).
+            ratio = {k: asked[k] / spoke[k] for k in order}
+            guest = min(order[1:], key=lambda k: (ratio[k], order.index(k)))
+            interviewee = order[0] if ratio[order[0]] == 0 < ratio[guest] else guest
+            askers = set(order) - {interviewee}
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":

@@ -217,14 +217,20 @@ def parse(
     """Split ``text`` into title, intro paragraphs and turns (see the module docs)."""
     lines = _lines(text)
     markers = _label_markers(text, lines)
+    split = _split_at_inline_labels(text, lines, markers)
+    if len(split) > len(lines):
+        lines, markers = split, _label_markers(text, split)
     if len(markers) >= 2 or any(m.kind in ("question", "answer") for m in markers.values()):
         roles = _label_roles(text, lines, markers, interviewer_speaker)
         if set(roles.values()) == {"question"}:
             _add_unlabelled_answers(lines, markers, roles)
+        _add_host_opening(text, lines, markers, roles)
     else:
         markers, roles = _dash_markers(text, lines)
         if len(markers) < 2:
             markers, roles = _numbered_markers(text, lines)
+        if not markers:
+            markers, roles = _alternating_markers(text, lines)
     if not markers:
         raise BuildError(
             "no recognisable question/answer turns",
@@ -453,14 +459,97 @@ def _turn_end(lines: list[_Line], markers: dict[int, _Marker], i: int) -> int:
     return lines[j].end
 
 
+def _split_at_inline_labels(
+    text: str, lines: list[_Line], markers: dict[int, _Marker]
+) -> list[_Line]:
+    """Lines cut where a known speaker's label, as written at the start of a line, opens
+    a turn after the end of a sentence on the same line (``...about?    RICE: Well``).
+    Only labels in capitals or of two words or more: a surname alone is too often text."""
+    known = {
+        text[m.label_start : m.label_end]
+        for m in markers.values()
+        if m.kind == "speaker"
+        and m.speaker
+        and (_in_capitals(m.speaker) or len(m.speaker.split()) >= 2)
+    }
+    if not known:
+        return lines
+    alternatives = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    inline = re.compile(rf"(?<=[.?!…\"”’'])[{_SPACE}]+(?:{alternatives})(?=[{_SPACE}])")
+    out = []
+    for line in lines:
+        start = line.start
+        for m in inline.finditer(text, line.start, line.end):
+            out.append(_Line(line.number, start, m.start()))
+            start = m.start() + len(m.group()) - len(m.group().lstrip(_SPACE))
+        out.append(_Line(line.number, start, line.end))
+    return out
+
+
+def _add_host_opening(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+) -> None:
+    """A broadcast often opens with the host speaking before any label (``This is TALK
+    OF THE NATION. I'm Neal Conan.``): when the first labelled turn answers, the
+    paragraph where an interviewer introduces themself by name starts an unlabelled
+    question that runs to it."""
+    first = min(markers)
+    askers = {w for i, m in markers.items() if roles[i] == "question" and m.key for w in
+              re.split(r"[ ,]+", m.key)}  # fmt: skip
+    if roles[first] != "answer" or markers[first].kind != "speaker" or not askers:
+        return
+    for i in range(1, first):  # line 0 is the title
+        named = _SELF_INTRODUCTION.finditer(text, lines[i].start, lines[i].end)
+        if any(askers & set(_speaker_key(m["name"]).split()) for m in named):
+            while i > 1 and not _gap_is_blank(lines[i - 1], lines[i]):
+                i -= 1
+            markers[i] = _Marker("none", lines[i].start, lines[i].start, None)
+            roles[i] = "question"
+            return
+
+
+def _alternating_markers(
+    text: str, lines: list[_Line]
+) -> tuple[dict[int, _Marker], dict[int, str]]:
+    """Unlabelled paragraphs that strictly alternate between one that ends with a
+    question mark and one that does not (a page whose bold questions were lost): from
+    the first paragraph after the title that ends with a question, at least two pairs,
+    every answer one paragraph. Anything else, such as an answer that ends with a
+    rhetorical question or runs over two paragraphs, breaks the pattern and nothing is
+    taken."""
+    everywhere = {i: _Marker("none", 0, 0, None) for i in range(1)}
+    paragraphs = _paragraphs(lines[1:], _blank_line_separated(lines, everywhere))
+    asks = [text[b.start : b.end].rstrip("\"'”’)] ").endswith("?") for _, b in paragraphs]
+    first = next((k for k, a in enumerate(asks) if a), None)
+    if first is None or len(asks) - first < 4:
+        return {}, {}
+    if any(a != ((k - first) % 2 == 0) for k, a in enumerate(asks[first:], start=first)):
+        return {}, {}
+    index = {line.start: i for i, line in enumerate(lines)}
+    markers, roles = {}, {}
+    for k, (a, _) in enumerate(paragraphs[first:], start=first):
+        i = index[a.start]
+        markers[i] = _Marker("none", a.start, a.start, None)
+        roles[i] = "question" if asks[k] else "answer"
+    return markers, roles
+
+
 def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], dict[int, str]]:
-    """Dash turns alternate between interviewer and interviewee."""
+    """Dash turns alternate between interviewer and interviewee, unless every dash turn
+    asks something: then the dashes mark the questions and the paragraphs after each
+    one are its answer."""
     markers = {}
     for i, line in enumerate(lines):
         m = _DASH.match(text, line.start, line.end)
         if m and m.end() < line.end:
             markers[i] = _Marker("dash", line.start, m.end(), None)
     roles: dict[int, str] = {}
+    if len(markers) >= 2 and all("?" in text[lines[i].start : lines[i].end] for i in markers):
+        asked, roles = dict(markers), dict.fromkeys(markers, "question")
+        _add_unlabelled_answers(lines, asked, roles)
+        if "answer" in roles.values():
+            return asked, roles
+        roles = {}
     if markers:
         first = min(markers)
         asks = "?" in text[lines[first].start : _turn_end(lines, markers, first)]

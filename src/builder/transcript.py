@@ -94,9 +94,8 @@ _QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»]")
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
 _PARTICLES = frozenset("of the de la le du da van von der den al el bin ibn and".split())
 #: A host introducing themself in a broadcast's opening (``I'm Neal Conan``).
-_SELF_INTRODUCTION = re.compile(
-    r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+(?P<name>[A-Z][\w'’.\-]*(?:[ ]+[A-Z][\w'’.\-]*){0,3})"
-)
+_SELF_INTRODUCTION = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+")
+_INTRODUCED = re.compile(r"[A-Z][\w'’\-]*(?:[ ]+[A-Z][\w'’\-]*){0,3}")
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
@@ -499,8 +498,9 @@ def _add_host_opening(
     if roles[first] != "answer" or markers[first].kind != "speaker" or not askers:
         return
     for i in range(1, first):  # line 0 is the title
-        named = _SELF_INTRODUCTION.finditer(text, lines[i].start, lines[i].end)
-        if any(askers & set(_speaker_key(m["name"]).split()) for m in named):
+        phrases = _SELF_INTRODUCTION.finditer(text, lines[i].start, lines[i].end)
+        named = [_INTRODUCED.match(text, m.end(), lines[i].end) for m in phrases]
+        if any(m and askers & set(_speaker_key(m.group()).split()) for m in named):
             while i > 1 and not _gap_is_blank(lines[i - 1], lines[i]):
                 i -= 1
             markers[i] = _Marker("none", lines[i].start, lines[i].start, None)

@@ -648,6 +648,17 @@ def _front(
     turn. The front matter block is the page furniture before the title (or, when there
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
+    heading = next((k for k, kind in enumerate(kinds) if not kind), None)
+    for k in range(1, len(front) - 1):
+        # A short line between two furniture lines is part of the same page header,
+        # unless it is the title (the first other line, or the manifest's title).
+        line = text[front[k].start : front[k].end]
+        words = line.split()
+        if k == heading or (title is not None and _same(line, title)):
+            continue
+        if not kinds[k] and kinds[k - 1] and kinds[k + 1] and len(words) <= 5:
+            if not re.search(r"[.?!]$", words[-1]):
+                kinds[k] = "navigation"
     furniture = tuple(
         Furniture(line.start, line.end, kind)
         for line, kind in zip(front, kinds, strict=True)

@@ -10,24 +10,35 @@ How turns are recognised (the first rule that applies to the file wins):
    numbered such as ``Question 1:`` or ``Q1:``, optionally markdown-bold such as
    ``**Q:**``) and speaker names (``PUTIN:``, ``John Smith:``,
    ``Foreign Minister, Sergey Lavrov:``, ``NAME, ROLE:`` later shortened to
-   ``SURNAME:``, with an optional parenthetical before the colon). A name label counts
-   when its speaker has at least two turns, or when it is written in capitals and comes
-   after the first turn of such a speaker; so a one-off ``Note:`` or ``EDITOR'S NOTE:``
-   in the front matter stays text. The text may follow on the next line.
+   ``SURNAME:`` or to initials (``YS:``, ``T-M:``, or given as ``Name (SS):``), with an
+   optional parenthetical before the colon). A name label counts when its speaker has
+   at least two turns, or when it is written in capitals (honorifics, particles and
+   ``Mc`` aside) and comes after the first turn of such a speaker, or when it names
+   someone (two words, or ``V.Putin``) and comes after the dialogue started; so a
+   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text. Header
+   fields and headline kickers (``WHEN:``, ``Last Updated:``, ``CNBC Exclusive:``),
+   cast lines (``Moderator: JANE DOE, Press Officer``) and captions quoting the guest
+   before the dialogue are never labels. A known label in capitals after a sentence
+   end on the same line starts a turn there. The text may follow on the next line.
    Question words make a question and answer words an answer. Among named speakers the
    interviewer is the one the manifest names (``interviewer_speaker``), else any whose
-   name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``), else the one whose
-   turns most often contain a question mark; every other speaker answers. Where only
-   questions are labelled, the paragraph after each question starts its answer.
+   name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``); else there is one
+   interviewee and every other speaker asks (see ``_label_roles``). Where only
+   questions are labelled, the paragraph after each question starts its answer; where
+   the first labelled turn answers, a host's self-introduction in the intro starts an
+   unlabelled question.
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
-   one (contains ``?``) and with an answer otherwise.
+   one (contains ``?``) and with an answer otherwise; when every dash turn asks, the
+   dashes mark questions and the paragraphs after each are its answer.
 3. **Numbered questions** (``1. What ...?``): each numbered paragraph that asks
    something is a question, the unnumbered paragraphs after it are its answer.
+4. **Strictly alternating paragraphs**: one ending in ``?``, one not, each answer a
+   single paragraph, two pairs at least (see ``_alternating_markers``).
 
-Unlabeled question/answer paragraphs are refused: there is no rule we trust to tell a
-question from an answer that ends in a rhetorical question, and a wrong pairing is
-worse than none. Lines that do not start a turn continue the turn before them; lines
+Other unlabeled question/answer paragraphs are refused: there is no rule we trust to
+tell a question from an answer that ends in a rhetorical question, and a wrong pairing
+is worse than none. Lines that do not start a turn continue the turn before them; lines
 before the first turn are front matter: page furniture (dates, language switchers,
 navigation, bylines, datelines alone on a line: see ``frontmatter``), the title (the
 first other line, when it is the interview's title) and intro paragraphs. The furniture
@@ -409,7 +420,11 @@ def _text_follows(head: str, end: int) -> bool:
 def _label_roles(
     text: str, lines: list[_Line], markers: dict[int, _Marker], interviewer: str | None
 ) -> dict[int, str]:
-    """Question or answer for each labelled line."""
+    """Question or answer for each labelled line. With no manifest interviewer, no
+    role word and no question label, one speaker is the interviewee and the others ask:
+    the speaker who opens asks, unless they never end a turn with a question mark and
+    another speaker does (an excerpt that opens on an answer); the interviewee is then
+    the other speaker who least often ends a turn with one."""
     speakers = {i: m.key for i, m in markers.items() if m.kind == "speaker"}
     identities = set(speakers.values())
     role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}

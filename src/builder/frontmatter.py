@@ -36,6 +36,21 @@ _WEEKDAYS = (
     "Fri|Sat|Sun"
 )
 _MONTH = rf"(?:{_MONTHS})\.?"
+#: Month and weekday names of the locales a web page's date widget is most often in
+#: besides English (Spanish, French, German, Portuguese, Italian): only for furniture.
+_FOREIGN_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    "octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|janeiro|"
+    "fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|"
+    "febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+_FOREIGN_WEEKDAYS = (
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
+    "vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|martedì|"
+    "mercoledì|giovedì|venerdì|sabato|domenica"
+)
 #: A year may run straight into a time (``201109:15``): no word boundary after it.
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d(?!\d:))"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -48,7 +63,11 @@ _DATE = (
     rf"|[0-3]?\d[./][01]?\d[./](?:{_YEAR}|\d\d)"  # 03.05.2011, 3/5/11
     rf"|{_DAY}\s+{_MONTH},?(?:\s+{_YEAR})?"  # 3 May 2011, 12 March
     rf"|{_MONTH},?\s+{_YEAR}"  # May 2011
-    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)"  # May 3, 2011
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"  # May 3, 2011
+    rf"|{_YEAR}/[01]?\d/[0-3]?\d"  # 2011/05/03
+    rf"|(?:(?:{_FOREIGN_WEEKDAYS}),?\s+)?(?:{_DAY}\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS}|{_MONTHS})"
+    rf"(?:\s+(?:de|del)\s+|\s+){_YEAR}"  # 26 de junio de 2020, 26. Juni 2020
+    rf"|(?:{_FOREIGN_MONTHS})\s+{_DAY},?\s+{_YEAR}))"  # junio 26, 2020
 )
 _STAMP = re.compile(rf"(?:(?:{_WEEKDAYS}),?\s+)?{_DATE}|{_TIME}", re.IGNORECASE)
 #: Words that introduce a date on a furniture line.

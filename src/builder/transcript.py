@@ -485,6 +485,7 @@ def _split_at_inline_labels(
         if m.kind == "speaker"
         and m.speaker
         and (_in_capitals(m.speaker) or len(m.speaker.split()) >= 2)
+        and text[m.label_start : m.label_end].rstrip("*_").endswith(":")
     }
     if not known:
         return lines
@@ -532,8 +533,8 @@ def _alternating_markers(
     every answer one paragraph. Anything else, such as an answer that ends with a
     rhetorical question or runs over two paragraphs, breaks the pattern and nothing is
     taken."""
-    everywhere = {i: _Marker("none", 0, 0, None) for i in range(1)}
-    paragraphs = _paragraphs(lines[1:], _blank_line_separated(lines, everywhere))
+    blank_separated = any(_gap_is_blank(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    paragraphs = _paragraphs(lines[1:], blank_separated)
     asks = [text[b.start : b.end].rstrip("\"'”’)] ").endswith("?") for _, b in paragraphs]
     first = next((k for k, a in enumerate(asks) if a), None)
     if first is None or len(asks) - first < 4:

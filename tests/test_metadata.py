@@ -132,6 +132,7 @@ def test_the_version_is_written_once_in_pyproject_toml():
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     first = re.search(r"^## \[(\d[^\]]*)\] - (\d{4}-\d\d-\d\d)$", changelog, flags=re.M)
     assert first and first.group(1) == version
+    assert first.group(2) == DESCRIPTOR["created"][:10] == str(cff["date-released"])
     assert "## [Unreleased]" in changelog.split(first.group(0))[0]
     # written by hand nowhere else (the generated files and the changelog's history aside)
     token = re.compile(r"(?<![\w.=-])" + re.escape(version) + r"(?![\w.])")

@@ -62,14 +62,14 @@ from builder.writers import TableWriter, write_table
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
 #: The marker comes last: a folder holding it holds a complete package.
-PUBLISHED_IN_REPO = ("datapackage.json", *DOCUMENTS, "data", "schemas/jsonl", "review", MARKER)
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", *DOCUMENTS, MARKER)
 PUBLISHED_ELSEWHERE = (
     "datapackage.json",
-    *DOCUMENTS,
     "data",
     "schemas",
     "review",
     "sources",
+    *DOCUMENTS,
     MARKER,
 )
 REVIEW_FILE = "review/entity-candidates.csv"

@@ -7,7 +7,8 @@ package is written twice by hand:
   ``cr:`` vocabulary), for ML tooling and dataset search engines: one ``FileObject``
   per file with its sha256 (the JSONL and Parquet copies marked ``sameAs`` the CSV
   one), one ``RecordSet`` per table with a ``Field`` per column, typed, keyed and
-  referenced as the Table Schema says;
+  referenced as the Table Schema says (but for a table's foreign keys to itself, such
+  as ``entities.related_entity_id``, which Croissant readers take for a cycle);
 - ``CITATION.cff`` (Citation File Format 1.2.0) and ``.zenodo.json`` (Zenodo's deposit
   metadata), with the version and repository URL.
 
@@ -166,7 +167,7 @@ def croissant(descriptor: dict, schemas: Mapping[str, dict]) -> dict:
             file["sameAs"] = same["path"]
         files.append(file)
     for path, res in canonical.items():
-        record_sets.append(_record_set(res, schemas[path], canonical, schemas))
+        record_sets.append(_record_set(res, schemas[path], canonical))
     return {
         "@context": _CONTEXT,
         "@type": "sc:Dataset",
@@ -213,9 +214,7 @@ def _paths(items: list) -> list[str]:
     return [str(x["path"]) for x in items if isinstance(x, dict) and x.get("path")]
 
 
-def _record_set(
-    res: dict, schema: dict, canonical: Mapping[str, dict], schemas: Mapping[str, dict]
-) -> dict:
+def _record_set(res: dict, schema: dict, canonical: Mapping[str, dict]) -> dict:
     """One table as a RecordSet: a Field per column, read from the CSV file."""
     table = res["name"]
     tables_by_name = {r["name"]: path for path, r in canonical.items()}

@@ -127,18 +127,19 @@ def _authors(descriptor: dict) -> list[str]:
 
 
 def bibtex(descriptor: dict) -> str:
-    """A BibTeX ``@misc`` entry for the package (Croissant's ``citeAs``)."""
+    """A BibTeX ``@misc`` entry for the package (Croissant's ``citeAs``), keyed
+    ``<name>-<year>``."""
     d = descriptor
+    year = str(d.get("created", ""))[:4]
     fields = {
         "title": d.get("title") or d.get("name"),
         "author": " and ".join("{" + a + "}" for a in _authors(d)),
-        "year": str(d.get("created", ""))[:4],
+        "year": year,
         "version": d.get("version"),
         "url": d.get("homepage"),
-        "note": "Data package",
     }
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-    key = "-".join(str(x) for x in (d.get("name", "dataset"), d.get("version")) if x)
+    key = "-".join(str(x) for x in (d.get("name", "dataset"), year) if x)
     return f"@misc{{{key},\n{body}\n}}"
 
 

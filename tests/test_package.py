@@ -7,7 +7,7 @@ import sys
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.schemas import ROOT
+from builder.schemas import ROOT, TABLES
 from builder.validate import validate_package
 
 
@@ -25,7 +25,7 @@ def test_frictionless_command_line_reports_no_errors():
     report = json.loads(result.stdout)
     assert report["valid"], result.stdout[:2000]
     n_transcripts = len(list((ROOT / "sources").glob("*.txt")))
-    assert len(report["tasks"]) == 18 + n_transcripts
+    assert len(report["tasks"]) == 3 * len(TABLES) + n_transcripts  # CSV, JSONL, Parquet
 
 
 def test_descriptor_has_the_required_metadata():

@@ -274,6 +274,26 @@ def test_page_header_fields_and_headline_kickers_are_not_speakers():
     assert len(t.intros) == 4 and covered(t) == ""
 
 
+def test_a_header_word_that_labels_several_turns_is_a_speaker():
+    # An outlet named by a header word (a magazine called TIME) asking every question.
+    text = (
+        "Talking Ports\n\n"
+        "Time: 10 a.m., Monday\n\n"
+        "TIME: Why ports?\n\n"
+        "Trade, mostly.\n\n"
+        "TIME: And roads?\n\n"
+        "Later.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "TIME"),
+        ("answer", None),
+        ("question", "TIME"),
+        ("answer", None),
+    ]
+    assert covered(t) == ""
+
+
 def test_a_cast_list_is_front_matter_not_turns():
     text = (
         "Press briefing\n\n"

@@ -277,6 +277,11 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     names: dict[int, str] = {}
     parens: dict[int, str] = {}
     captions: set[int] = set()
+    # A header field (``WHEN:``, ``Time:``) appears once; a word written the same way
+    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine).
+    recurring = Counter(
+        m["name"] for line in lines if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+    )
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
         m = _QA_LABEL.match(head)
@@ -290,7 +295,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         if not m or not _text_follows(head, m.end()):
             continue
         rest = head[m.end() :].strip()
-        if _is_header(m["name"]) or _is_cast(rest):
+        if (_is_header(m["name"]) and recurring[m["name"]] < 2) or _is_cast(rest):
             continue  # a page header field or a cast list line, not a turn
         found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
         names[i] = m["name"]

@@ -60,6 +60,12 @@ JOURNAL = ".builder-journal.json"
 STAGING_PREFIX = ".build-"
 STAGING_MARKER = ".builder-staging"
 _OLD = ".old"
+
+#: What a build publishes into a repository built in place (its schemas and sources are
+#: the inputs); a build into another folder also publishes copies of those.
+#: The marker comes last: a folder holding it holds a complete package.
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", MARKER)
+PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources", MARKER)
 _KILL_ENV = "BUILDER_KILL_AFTER_STEP"
 
 

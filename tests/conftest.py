@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from builder.build import build
-from builder.schemas import ROOT, TABLES
+from builder.schemas import TABLES
 from builder.validate import load_rows
+from repo import ROOT, SOURCES
 
 SEED = ROOT / "sources" / "cooperation-gains-momentum.txt"
 
@@ -29,7 +30,7 @@ def seed_text() -> str:
 def built_copy(tmp_path_factory) -> Path:
     """A fresh, self-contained build of the repository's sources in a temporary folder."""
     out = tmp_path_factory.mktemp("pkg")
-    build(out)
+    build(out, sources_dir=SOURCES)
     return out
 
 

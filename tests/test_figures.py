@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.figures import find_figures, parse_number
 from quality import FIXTURES
 

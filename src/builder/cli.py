@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"updated {', '.join(changed)}" if changed else "the docs are current")
                 return 0
             if args.command == "schemas":
-                changed = expand(args.root or find_package(Path.cwd()))
-                print(f"updated {len(changed)} table schema(s)" if changed else "schemas current")
+                schemas = expand(args.root or find_package(Path.cwd()))
+                print(f"updated {len(schemas)} table schema(s)" if schemas else "schemas current")
                 return 0
             if args.command == "site":
                 root = (args.dir or _package_here(Path.cwd())).resolve()

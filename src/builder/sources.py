@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from frictionless import Package
 
@@ -57,8 +58,9 @@ class GazetteerEntry:
     names: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
-    """CSV rows with their line numbers; empty cells become None."""
+def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """CSV rows with their line numbers; empty cells become None (so a cell is a str or
+    None; a column the sources' schema requires is never None once checked)."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         out = []

@@ -30,6 +30,7 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pyarrow.parquet as pq
@@ -271,13 +272,14 @@ def load_rows(root: Path, fmt: str, table: str) -> list[dict]:
     return out
 
 
-def _groups(checks: TableChecks, table: str, columns: list[str]) -> Iterator[tuple[str, list]]:
+def _groups(checks: TableChecks, table: str, columns: list[str]) -> Iterator[tuple[Any, list]]:
     """Consecutive rows of ``table`` (CSV) with the same interview: ``(interview_id,
     [(row number, *columns), ...])``, streamed in batches."""
     cursor = checks.con.cursor()
     select = ", ".join(q(c) for c in ["__row", "interview_id", *columns])
     reader = cursor.sql(f"SELECT {select} FROM {q(table + '__csv')}").to_arrow_reader(65536)
-    iid, rows = None, []
+    iid: Any = None
+    rows: list = []
     for batch in reader:
         data = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
         for row in zip(*data, strict=True):
@@ -301,7 +303,7 @@ def check_provenance(root: Path, checks: TableChecks) -> list[str]:
     interviews = _groups(checks, "interviews", meta + [c for s in SPANS["interviews"] for c in s])
     others = {t: _groups(checks, t, [c for s in SPANS[t] for c in s]) for t in SPANS}
     del others["interviews"]
-    current = {t: next(g, None) for t, g in others.items()}
+    current: dict[str, Any] = {t: next(g, None) for t, g in others.items()}
     out = []
     for iid, group in interviews:
         row_number, path, sha256, encoding, *spans = group[0]  # a duplicate: reported

@@ -49,7 +49,8 @@ from builder.writers import FORMATS, table_path
 def spans(table: str) -> list[tuple[str, str, str]]:
     """(text column, start column, end column) of every quoted span of ``table``, from
     its Table Schema: ``<x>_char_start``/``<x>_char_end`` quote column ``<x>``, and
-    ``char_start``/``char_end`` quote ``text``."""
+    ``char_start``/``char_end`` quote ``text`` (that span first, the others in the
+    schema's order)."""
     names = {f.name for f in fields(table)}
     out = []
     for f in fields(table):
@@ -58,7 +59,7 @@ def spans(table: str) -> list[tuple[str, str, str]]:
             text = prefix.removesuffix("_") or "text"
             if text in names and f"{prefix}char_end" in names:
                 out.append((text, f.name, f"{prefix}char_end"))
-    return out
+    return sorted(out, key=lambda span: span[1] != "char_start")
 
 
 #: (text column, start column, end column) of every quoted span, per table.

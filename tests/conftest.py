@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +15,41 @@ from builder.validate import load_rows
 from repo import ROOT, SOURCES
 
 SEED = ROOT / "sources" / "cooperation-gains-momentum.txt"
+
+#: Test modules that are slow throughout: property-based tests, the browser, processes
+#: killed and signalled, corpus builds, the held-out set.
+SLOW_MODULES = {"test_properties", "test_site_browser", "test_faults", "test_safety"}
+SLOW_MODULES |= {"test_scale", "test_heldout"}
+#: Calls that build a package, start a process or run frictionless over a package.
+SLOW_CALLS = re.compile(
+    r"(?<![\w.])(build|cli|run_build)\(|subprocess\.|main\(\[\s*\"build\""
+    r"|validate_package\((?![^)]*drift=False)"  # the drift check is a whole build
+    r"|check_frictionless\(|frictionless=True"
+)
+
+
+def _sources(item: pytest.Item) -> list[str]:
+    """The source of a test function and of every fixture it uses, transitively."""
+    function = getattr(item, "function", None)
+    out = [inspect.getsource(function)] if function is not None else []
+    info = getattr(item, "_fixtureinfo", None)  # pytest's, no public equivalent
+    for name in getattr(item, "fixturenames", ()):
+        for definition in info.name2fixturedefs.get(name, ()) if info else ():
+            if definition.baseid:  # a fixture of these tests, not one of pytest's own
+                out.append(inspect.getsource(definition.func))
+    return out
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tier (``make test-fast`` leaves it out): a test in a slow module,
+    or whose body or fixtures build a package, start a process or run frictionless;
+    ``@pytest.mark.slow`` marks any other."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if (module is not None and module.__name__ in SLOW_MODULES) or any(
+            SLOW_CALLS.search(source) for source in _sources(item)
+        ):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

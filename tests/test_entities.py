@@ -266,7 +266,8 @@ def test_another_installed_spacy_pipeline_can_find_the_names(tmp_path):
     nlp.to_disk(tmp_path / "tiny-model")
     transcript = tmp_path / "sport.txt"
     transcript.write_text("Sport\n\nQ: And the World Cup?\n\nA: Russia hosted it.\n", "utf-8")
-    tables, proposals = extract(transcript=transcript, model=load_ner(str(tmp_path / "tiny-model")))
+    model = load_ner(str(tmp_path / "tiny-model"))
+    tables, proposals = extract(transcript=transcript, model=model, sources_dir=SOURCES)
     assert [(p.text, p.suggested_type, p.entity_id) for p in proposals] == [
         ("World Cup", "EVENT", "world-cup")
     ]

@@ -77,3 +77,32 @@ def package_copy(built_copy, tmp_path) -> Path:
     dst = tmp_path / "pkg"
     shutil.copytree(built_copy, dst)
     return dst
+
+
+def pytest_assertrepr_compare(op: str, left: object, right: object) -> list[str] | None:
+    """Say what differs between two big dicts (file snapshots, rows by key) or lists
+    (rows), instead of printing both whole."""
+    if op != "==":
+        return None
+    if isinstance(left, dict) and isinstance(right, dict) and len(left) + len(right) > 8:
+        keys = sorted(set(left) | set(right), key=repr)
+        only_left = [k for k in keys if k not in right]
+        only_right = [k for k in keys if k not in left]
+        differ = [k for k in keys if k in left and k in right and left[k] != right[k]]
+        return [
+            f"dicts of {len(left)} and {len(right)} entries differ:",
+            f"  only left: {only_left[:10]}",
+            f"  only right: {only_right[:10]}",
+            f"  different values under: {differ[:10]}",
+        ]
+    if isinstance(left, list) and isinstance(right, list) and len(left) + len(right) > 20:
+        pairs = zip(left, right, strict=False)
+        first = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(left), len(right)))
+        shown = [
+            f"lists of {len(left)} and {len(right)} items first differ at index {first}:",
+        ]
+        for side, items in (("left", left), ("right", right)):
+            item = repr(items[first]) if first < len(items) else "(none)"
+            shown.append(f"  {side}: {item[:300]}")
+        return shown
+    return None

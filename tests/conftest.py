@@ -25,6 +25,7 @@ SLOW_CALLS = re.compile(
     r"(?<![\w.])(build|cli|run_build)\(|subprocess\.|main\(\[\s*\"build\""
     r"|validate_package\((?![^)]*drift=False)"  # the drift check is a whole build
     r"|check_frictionless\(|frictionless=True"
+    r"|@given\("  # property-based
 )
 
 

@@ -236,6 +236,7 @@ def test_model_names_are_published_listed_for_review_and_strict_refuses(tmp_path
         build(out, transcript=transcript, strict=True, sources_dir=SOURCES)
 
 
+@pytest.mark.slow
 def test_a_curated_name_takes_the_gazetteer_id_and_type(tmp_path):
     import shutil
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from builder.candidates import REVIEW_HEADER, Proposal, review_rows
 from builder.entities import EntityFinder
 from builder.errors import BuildError
+from builder.metadata import write_documents
 from builder.names import ModelEntities
 from builder.ner import DEFAULT_MODEL
 from builder.package import describe, write_schemas
@@ -98,14 +99,23 @@ def assemble(
     else:
         shutil.copytree(sources_dir, root / "sources", symlinks=True)
     # describe
-    describe(root, metadata, interviews)
+    descriptor = describe(root, metadata, interviews)
+    write_documents(root, descriptor, interviews)
     rows = {table: writers[table].n_rows for table in writers}
     rows["entities"] = len(entities)
     return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
 
 
 #: The columns of an interview row that the descriptor uses.
-_DESCRIBED = ("interview_id", "title", "publisher", "source_url")
+_DESCRIBED = (
+    "interview_id",
+    "title",
+    "publisher",
+    "source_url",
+    "published",
+    "source_path",
+    "source_encoding",
+)
 
 
 def extract(

@@ -26,8 +26,13 @@ def check_drift(root: Path) -> list[str]:
 def rebuild_matches(root: Path) -> list[str]:
     """Differences between the package at ``root`` and a fresh build of its sources."""
     marker = read_marker(root)
-    # without a marker: the entries a build writes wherever it publishes
-    entries = (*marker["entries"], MARKER) if marker is not None else PUBLISHED_IN_REPO
+    if marker is not None:
+        entries = (*marker["entries"], MARKER)
+    else:
+        # no marker: a package without the builder's own files, such as an unpacked
+        # release; compare what a build writes wherever it publishes, but the curators'
+        # review file (not part of such a package either)
+        entries = tuple(e for e in PUBLISHED_IN_REPO if e not in (MARKER, "review"))
     with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
         fresh = Path(tmp)
         assemble(fresh, sources_dir=root / "sources")

@@ -53,6 +53,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from builder.errors import BuildError
+from builder.metadata import DOCUMENTS
 
 MARKER = ".builder-package.json"
 LOCK = ".builder.lock"
@@ -64,8 +65,16 @@ _OLD = ".old"
 #: What a build publishes into a repository built in place (its schemas and sources are
 #: the inputs); a build into another folder also publishes copies of those.
 #: The marker comes last: a folder holding it holds a complete package.
-PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", MARKER)
-PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources", MARKER)
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", *DOCUMENTS, MARKER)
+PUBLISHED_ELSEWHERE = (
+    "datapackage.json",
+    "data",
+    "schemas",
+    "review",
+    "sources",
+    *DOCUMENTS,
+    MARKER,
+)
 _KILL_ENV = "BUILDER_KILL_AFTER_STEP"
 
 

@@ -52,6 +52,9 @@ PRIME MINISTER: In spring.
         ("Minister Brenner", "Brenner", ()),
         ("SMITH", "SMITH", ()),
         ("Q", None, ("q",)),
+        ("Mr. TOM LEE (Chief Correspondent, City Radio)", "TOM LEE", ("chief", "correspondent")),
+        ("Ruth Okafor (RO)", "Ruth Okafor", ()),
+        ("CYNTHIA McFADDEN", "CYNTHIA McFADDEN", ()),
     ],
 )
 def test_a_label_gives_a_person_or_a_role(label, person, role):
@@ -129,3 +132,9 @@ def test_a_speaker_the_text_never_names_is_an_entity_from_the_label(tmp_path):
     assert entities["otto-krause"]["source"] == "speaker_label"
     assert entities["otto-krause"]["n_mentions"] == 0
     assert entities["otto-krause"]["name"] == "Otto Krause"
+
+
+def test_a_turn_under_initials_names_the_full_labels_person():
+    text = "Ports\n\nRuth Okafor (RO): Why?\n\nTom Lee: Trade.\n\nRO: More?\n\nTL: No.\n"
+    people = [person_in_label(t.speaker_name) for t in parse(text, "x").turns]
+    assert people == ["Ruth Okafor", "Tom Lee", "Ruth Okafor", "Tom Lee"]

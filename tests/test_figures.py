@@ -8,9 +8,10 @@ import json
 
 import pytest
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.figures import find_figures, parse_number
 from quality import FIXTURES
+from repo import SOURCES
 
 # (sentence, expected figures: text, kind, value, value_max, unit, normalized, qualifier)
 CASES = [
@@ -381,7 +382,7 @@ def test_figures_in_transcripts_match_the_hand_annotation(name, published):
     annotated by hand before the rules ran on them: every figure found, nothing else."""
     path = FIXTURES / f"{name}.txt"
     text = path.read_text(encoding="utf-8")
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
     found = [(f["text"], f["kind"], f["normalized"]) for f in tables["figures"]]
     gold = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     assert found == [tuple(g) for g in gold["figures"]]

@@ -4,10 +4,12 @@ import datetime as dt
 
 import pytest
 
-from builder.build import build, extract
+from builder.assemble import extract
+from builder.build import build
 from builder.frontmatter import furniture_kind, publication_date
 from builder.transcript import parse
 from builder.validate import validate_package
+from repo import SOURCES
 
 FURNITURE = [
     ("2011-05-03", "date"),
@@ -154,7 +156,7 @@ def test_furniture_after_the_title_is_the_block_when_none_is_before():
 def test_furniture_is_kept_but_not_read_as_figures(tmp_path):
     path = tmp_path / "crawled.txt"
     path.write_text(CRAWLED, encoding="utf-8")
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
     figures = [(f["text"], f["role"]) for f in tables["figures"]]
     # Worked out by hand: the furniture dates give nothing; the intro, question and
     # answer give their figures.
@@ -170,7 +172,7 @@ def test_furniture_is_kept_but_not_read_as_figures(tmp_path):
     # Furniture is not read for entities: neither the navigation nor the dateline.
     mentions = [(m["text"], m["role"]) for m in tables["entity_mentions"]]
     assert mentions == [("Azerbaijan", "intro")]
-    build(tmp_path / "out", transcript=path)
+    build(tmp_path / "out", transcript=path, sources_dir=SOURCES)
     assert validate_package(tmp_path / "out") == []
 
 

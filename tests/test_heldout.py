@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from builder.schemas import ROOT
+from repo import ROOT
 
 HELDOUT = ROOT / "benchmarks" / "heldout"
 SOURCES = list(csv.DictReader((HELDOUT / "sources.csv").open(encoding="utf-8")))

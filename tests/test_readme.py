@@ -6,7 +6,7 @@ import re
 import pytest
 
 from builder.docs import END, START, render_columns
-from builder.schemas import ROOT
+from repo import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```python\n(.*?)```", README, flags=re.S)

@@ -205,6 +205,7 @@ class LineIndex:
         self._breaks = [i for i, c in enumerate(text) if c == "\n"]
 
     def line(self, offset: int) -> int:
+        """The 1-based line number of ``offset``."""
         return bisect.bisect_left(self._breaks, offset) + 1
 
 

@@ -27,6 +27,7 @@ TABLES = (
     "interviews",
     "questions",
     "answers",
+    "sentences",
     "entities",
     "entity_mentions",
     "figures",

@@ -16,9 +16,12 @@ before a word ends an answer.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,34 +34,40 @@ BEFORE_NUMBER = frozenset(
 BEFORE_NAME = frozenset("Lt Col Capt Sgt Maj Cmdr Cdr Amb Hon Pres Supt Insp Brig".split())
 
 
+_ABBREVIATION = re.compile(
+    r"(?<![^\s(\[\"'“‘])(" + "|".join(sorted(BEFORE_NUMBER | BEFORE_NAME)) + r")\.(?=\s)"
+)
+
+
 @Language.component("mend_boundaries")
 def mend_boundaries(doc: Doc) -> Doc:
     """Undo sentence ends after :data:`BEFORE_NUMBER` and :data:`BEFORE_NAME`
     abbreviations; start a sentence after a blank line; a sentence starts with a word,
-    never with the white space after the last one."""
-    for i in range(1, len(doc)):
-        token, prev = doc[i], doc[i - 1]
-        if token.is_space:
-            if token.is_sent_start:
-                token.is_sent_start = False
-                if i + 1 < len(doc):
-                    doc[i + 1].is_sent_start = True
-        elif prev.is_space and prev.text.count("\n") >= 2:
-            token.is_sent_start = True
-        elif token.is_sent_start and i >= 2 and prev.text == "." and _abbreviation(doc, i):
-            token.is_sent_start = False
+    never with the white space after the last one. Works on the token arrays and
+    looks only at white space tokens and abbreviations (a loop over every token in
+    Python would cost ten times the tokenizer)."""
+    n = len(doc)
+    array = doc.to_array([SENT_START, IDX, IS_SPACE]).astype(np.int64)
+    starts, offsets = array[:, 0].copy(), array[:, 1]
+    for i in np.flatnonzero(array[:, 2]).tolist():
+        if starts[i] == 1 and i > 0:
+            starts[i] = -1
+            if i + 1 < n:
+                starts[i + 1] = 1
+        if i + 1 < n and doc[i].text.count("\n") >= 2:
+            starts[i + 1] = 1
+    text = doc.text
+    for m in _ABBREVIATION.finditer(text):
+        j = int(np.searchsorted(offsets, m.end()))  # the first token after the "."
+        while j < n and array[j, 2]:
+            j += 1
+        if j == n or text[m.end() : offsets[j]].count("\n") >= 2:
+            continue
+        word, first = m.group(1), text[offsets[j]]
+        if first.isdigit() if word in BEFORE_NUMBER else first.isupper():
+            starts[j] = -1
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
     return doc
-
-
-def _abbreviation(doc: Doc, i: int) -> bool:
-    """``doc[i - 2]`` + ``.`` is an abbreviation that does not end a sentence before
-    ``doc[i]``."""
-    word, token = doc[i - 2], doc[i]
-    if word.whitespace_ or (i >= 3 and not doc[i - 3].whitespace_ and not doc[i - 3].is_punct):
-        return False  # "No." must be a word of its own
-    if word.text in BEFORE_NUMBER:
-        return token.text[:1].isdigit()
-    return word.text in BEFORE_NAME and token.text[:1].isupper()
 
 
 @cache

@@ -86,13 +86,13 @@ def test_a_mention_across_a_boundary_joins_the_sentences():
     text = "See Fig. 3. It grew. Then it fell."
     doc = blank_english()(text)
     seg = [Segment("answer", 0, len(text))]
-    assert [text[a:b] for a, b, _ in _sentences(seg, [doc], [])] == [
+    assert [text[a:b] for a, b, _ in _sentences(text, seg, [doc], [])] == [
         "See Fig. 3.",
         "It grew.",
         "Then it fell.",
     ]
     crossing = (text.index("3"), text.index("grew"))
-    assert [text[a:b] for a, b, _ in _sentences(seg, [doc], [crossing])] == [
+    assert [text[a:b] for a, b, _ in _sentences(text, seg, [doc], [crossing])] == [
         "See Fig. 3. It grew.",
         "Then it fell.",
     ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -464,7 +465,7 @@ def _extract(
         for f in find_figures(doc.text)
     ]
     spans = [(a, b) for a, b, *_ in mentions] + [(a, b) for a, b, *_ in figures]
-    sentences = _sentences(segments, docs, spans)
+    sentences = _sentences(text, segments, docs, spans)
     starts = [a for a, _, _ in sentences]
     sentence_ids = [_id(iid, "s", n, len(sentences), width=3) for n in range(1, len(sentences) + 1)]
     for n, ((a, b, k), sid) in enumerate(zip(sentences, sentence_ids, strict=True), start=1):
@@ -512,17 +513,21 @@ def _extract(
 
 
 def _sentences(
-    segments: list[Segment], docs: list[Doc], spans: list[tuple[int, int]]
+    text: str, segments: list[Segment], docs: list[Doc], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
-    """The sentences of every segment in text order, as (start, end, segment index):
-    the pipeline's sentences (see :mod:`builder.nlp`) without the white space around
-    them, where two or more that a mention or figure in ``spans`` crosses are one."""
+    """The sentences of every segment of ``text`` in text order, as (start, end,
+    segment index): the pipeline's sentences (see :mod:`builder.nlp`) without the white
+    space around them, where two or more that a mention or figure in ``spans`` crosses
+    are one. Read from the token arrays: spaCy's sentence spans cost more than the
+    tokenizer."""
     out: list[tuple[int, int, int]] = []
     for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
-        for sent in doc.sents:
-            a, b = _trim(doc.text, sent.start_char, sent.end_char)
+        array = doc.to_array([SENT_START, IDX])
+        bounds = [seg.start + i for i in array[array[:, 0] == 1, 1].tolist()]
+        for a, b in zip(bounds, [*bounds[1:], seg.end], strict=True):
+            a, b = _trim(text, a, b)
             if a < b:
-                out.append((seg.start + a, seg.start + b, k))
+                out.append((a, b, k))
     starts = [a for a, _, _ in out]
     joined = [False] * len(out)  # joined[i]: sentence i goes on in sentence i + 1
     for a, b in spans:

@@ -6,7 +6,10 @@ type in CSV (text that must parse) and JSONL (the JSON type of the property; a
 missing or unknown property is an error too); the constraints ``required``,
 ``unique``, ``enum``, ``pattern``, ``minimum``, ``maximum``, ``minLength``,
 ``maxLength``; the ``uri`` format; the table's ``primaryKey`` and ``foreignKeys``; and
-the equality of the CSV, JSONL and Parquet rows, in order. A constraint this module
+the equality of the CSV, JSONL and Parquet rows, in order. Two checks a Table Schema
+cannot express are declared here: spans inside the span of the row a key names
+(:data:`NESTED`: a mention inside its sentence) and spans in order without overlap
+(:data:`ORDERED`: the sentences). A constraint this module
 does not know is an error, so a schema can never hold a rule that goes unchecked.
 Parquet column types are checked against the derived Arrow schema before this runs.
 

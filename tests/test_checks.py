@@ -18,6 +18,7 @@ from builder.build import build
 from builder.checks import TableChecks
 from builder.package import file_facts
 from builder.schemas import arrow_schema
+from builder.transcript import read_text
 from builder.validate import check_frictionless, validate_package
 from builder.writers import FORMATS, table_path
 from repo import SOURCES
@@ -94,6 +95,8 @@ SEEN_BY_BOTH = [
      "question_id: duplicate key"),
     ("orphan foreign key", "entity_mentions", 1, "entity_id", "atlantis", FORMATS,
      "entity_id: foreign key not found in entities.entity_id"),
+    ("orphan sentence key", "figures", 1, "sentence_id", "energy-speakers-s999", FORMATS,
+     "sentence_id: foreign key not found in sentences.sentence_id"),
     ("enum violation", "figures", 1, "kind", "weight", FORMATS, "kind: not one of"),
     ("pattern violation", "interviews", 1, "language", "EN", FORMATS,
      "language: does not match"),
@@ -144,6 +147,63 @@ def test_a_span_that_does_not_round_trip_is_seen_by_the_fast_checks_alone(packag
     failures = fast(package)
     assert "answers row 1: text != source[char_start:char_end]" in failures
     assert any("is in 2 rows" in f for f in failures)  # the span overlaps its label now
+
+
+def sentence_cells(root: Path, row: int, start: int, end: int) -> None:
+    """Give sentence ``row`` the span ``start:end`` of the transcript, consistently."""
+    text = read_text(root / "sources" / FIXTURE.name)
+    set_cell(root, "sentences", row, "char_start", start)
+    set_cell(root, "sentences", row, "char_end", end)
+    set_cell(root, "sentences", row, "text", text[start:end])
+    rehash(root)
+
+
+def sentence(root: Path, row: int) -> dict:
+    return pq.read_table(root / table_path("parquet", "sentences")).to_pylist()[row - 1]
+
+
+def test_a_mention_keyed_to_another_sentence_is_seen_by_the_fast_checks_alone(package):
+    mention = pq.read_table(package / table_path("parquet", "entity_mentions")).to_pylist()[0]
+    other = next(
+        s["sentence_id"]
+        for s in pq.read_table(package / table_path("parquet", "sentences")).to_pylist()
+        if s["sentence_id"] != mention["sentence_id"]
+    )
+    set_cell(package, "entity_mentions", 1, "sentence_id", other)
+    rehash(package)
+    assert frictionless_files(package) == set()
+    failures = fast(package)
+    for fmt in FORMATS:
+        path = table_path(fmt, "entity_mentions")
+        assert any(f.startswith(f"{path}:1: sentence_id: the span is not inside") for f in failures)
+
+
+def test_a_sentence_that_leaves_text_out_is_seen_by_the_fast_checks_alone(package):
+    first = sentence(package, 4)
+    sentence_cells(package, 4, first["char_start"], first["char_end"] - 1)
+    assert frictionless_files(package) == set()
+    assert any("is in no sentence" in f for f in fast(package)), fast(package)
+
+
+def test_overlapping_sentences_are_seen_by_the_fast_checks_alone(package):
+    first, second = sentence(package, 4), sentence(package, 5)
+    assert first["answer_id"] == second["answer_id"]  # the same turn: still inside it
+    sentence_cells(package, 5, first["char_end"] - 1, second["char_end"])
+    assert frictionless_files(package) == set()
+    failures = fast(package)
+    for fmt in FORMATS:
+        path = table_path(fmt, "sentences")
+        assert f"{path}:5: char_start: overlaps or comes before the row above (1 row(s))" in (
+            failures
+        )
+
+
+def test_a_sentence_outside_its_turn_is_seen_by_the_fast_checks_alone(package):
+    last = sentence(package, 5)
+    sentence_cells(package, 5, last["char_start"], last["char_end"] + 3)
+    failures = fast(package)
+    assert any("sentences.csv:5: answer_id: the span is not inside the answers row" in f
+               for f in failures), failures  # fmt: skip
 
 
 def test_a_schema_constraint_without_a_check_is_an_error(monkeypatch, small):

@@ -164,10 +164,10 @@ def test_extra_columns_and_tables_are_ignored(committed_site, tmp_path):
     path = pkg / "data/parquet/questions.parquet"
     table = pq.read_table(path)
     pq.write_table(table.append_column("x_speaker_id", pa.nulls(len(table), pa.string())), path)
-    (pkg / "data/parquet/sentences.parquet").write_bytes(b"not read")
+    (pkg / "data/parquet/notes.parquet").write_bytes(b"not read")
     descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"].append(
-        {"name": "sentences-parquet", "path": "data/parquet/sentences.parquet", "format": "parquet"}
+        {"name": "notes-parquet", "path": "data/parquet/notes.parquet", "format": "parquet"}
     )
     (pkg / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     build_site(pkg, tmp_path / "site")

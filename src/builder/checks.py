@@ -6,7 +6,10 @@ type in CSV (text that must parse) and JSONL (the JSON type of the property; a
 missing or unknown property is an error too); the constraints ``required``,
 ``unique``, ``enum``, ``pattern``, ``minimum``, ``maximum``, ``minLength``,
 ``maxLength``; the ``uri`` format; the table's ``primaryKey`` and ``foreignKeys``; and
-the equality of the CSV, JSONL and Parquet rows, in order. A constraint this module
+the equality of the CSV, JSONL and Parquet rows, in order. Two checks a Table Schema
+cannot express are declared here: spans inside the span of the row a key names
+(:data:`NESTED`: a mention inside its sentence) and spans in order without overlap
+(:data:`ORDERED`: the sentences). A constraint this module
 does not know is an error, so a schema can never hold a rule that goes unchecked.
 Parquet column types are checked against the derived Arrow schema before this runs.
 
@@ -44,6 +47,18 @@ _JSON_TYPES = {
 _SQL_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
 _KNOWN_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 _KNOWN_CONSTRAINTS |= {"minLength", "maxLength"}
+#: Spans that lie inside the span of the row a foreign key names, where a condition
+#: holds: (table, key, referenced table, condition, columns both rows agree on). The
+#: Table Schema cannot say this; it is the provenance of the ``sentence_id`` keys.
+_PLACE = ("interview_id", "role", "question_id", "answer_id")
+NESTED = (
+    ("entity_mentions", "sentence_id", "sentences", "true", _PLACE),
+    ("figures", "sentence_id", "sentences", "true", _PLACE),
+    ("sentences", "question_id", "questions", "a.role = 'question'", ("interview_id",)),
+    ("sentences", "answer_id", "answers", "a.role = 'answer'", ("interview_id", "question_id")),
+)
+#: Tables whose rows are disjoint spans in text order within each interview.
+ORDERED = ("sentences",)
 #: DuckDB's memory for the checks (each file is read once into a typed table; beyond
 #: this they spill to a temporary folder, so memory stays flat as packages grow).
 MEMORY_LIMIT = "400MB"
@@ -133,6 +148,7 @@ class TableChecks:
                 if (table, fmt) in self.readable:
                     out += self._constraints(table, fmt)
                     out += self._keys(table, fmt)
+                    out += self._spans(table, fmt)
                     out += self._formats_equal(table, fmt)
                 if fmt != "csv" and (table, fmt) in self.readable:
                     self.con.execute(f"DROP TABLE {_view(table, fmt)}")
@@ -295,6 +311,39 @@ class TableChecks:
                 out.append(
                     f"{where}:{first}: {'+'.join(own)}: foreign key not found in "
                     f"{target}.{'+'.join(theirs)} ({count} row(s))"
+                )
+        return out
+
+    def _spans(self, table: str, fmt: str) -> list[str]:
+        """Spans of :data:`NESTED` lie inside the row they name and agree with it on
+        where they are; rows of :data:`ORDERED` tables do not overlap and come in order."""
+        where, view = table_path(fmt, table), _view(table, fmt)
+        out = []
+        for own, key, target, condition, same in NESTED:
+            if own != table or (target, "csv") not in self.readable:
+                continue
+            agree = " AND ".join(f"a.{q(c)} IS NOT DISTINCT FROM b.{q(c)}" for c in same)
+            count, first = self._first(
+                f"SELECT count(*), min(a.__row) FROM {view} a JOIN {_view(target, 'csv')} b "
+                f"ON a.{q(key)} = b.{q(key)} WHERE {condition} AND NOT coalesce(b.char_start "
+                f"<= a.char_start AND a.char_end <= b.char_end AND {agree}, false)"
+            )
+            if count:
+                out.append(
+                    f"{where}:{first}: {key}: the span is not inside the {target} row it "
+                    f"names, or not in the same place ({', '.join(same)}) ({count} row(s))"
+                )
+        if table in ORDERED:
+            count, first = self._first(
+                f"SELECT count(*), min(__row) FROM (SELECT __row, interview_id, char_start, "
+                f"lag(char_end) OVER (ORDER BY __row) AS before, lag(interview_id) OVER "
+                f"(ORDER BY __row) AS previous FROM {view}) WHERE previous = interview_id "
+                "AND char_start < before"
+            )
+            if count:
+                out.append(
+                    f"{where}:{first}: char_start: overlaps or comes before the row above "
+                    f"({count} row(s))"
                 )
         return out
 

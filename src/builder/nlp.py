@@ -1,15 +1,73 @@
 """The shared spaCy pipeline: a blank English tokenizer with a rule-based sentencizer.
 
 No statistical model is needed or downloaded: entity spans come from the gazetteer
-(PhraseMatcher) and figures from rules, both over these tokens and sentences.
+(PhraseMatcher) and figures from rules, both over these tokens and sentences, and the
+``sentences`` table is these sentences.
+
+spaCy's sentencizer ends a sentence after every ``.``, ``!`` or ``?`` token. Its English
+tokenizer keeps most abbreviations whole (``Mr.``, ``Dr.``, ``U.S.``, ``Jan.``), so they
+end nothing; :func:`mend_boundaries` handles what it splits off and what the sentencizer
+does not see: a few abbreviations that are followed by a number (``No. 5``) or a name
+(``Lt. Col. Smith``), and paragraph breaks (a blank line ends a sentence even without
+a full stop). Written by hand because no spaCy component does this without a
+statistical parser, and ``No.`` before a number is an abbreviation while ``No.``
+before a word ends an answer.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Abbreviations (the word before a split-off ``.``) that end no sentence before a number.
+BEFORE_NUMBER = frozenset(
+    "No Nos no nos Fig Figs fig figs Vol Vols vol p pp Art art Sec sec Ch ch Para para "
+    "ca approx Approx Nr nr".split()
+)
+#: Titles the tokenizer splits off that end no sentence before a capitalised word.
+BEFORE_NAME = frozenset("Lt Col Capt Sgt Maj Cmdr Cdr Amb Hon Pres Supt Insp Brig".split())
+
+
+_ABBREVIATION = re.compile(
+    r"(?<![^\s(\[\"'“‘])(" + "|".join(sorted(BEFORE_NUMBER | BEFORE_NAME)) + r")\.(?=\s)"
+)
+
+
+@Language.component("mend_boundaries")
+def mend_boundaries(doc: Doc) -> Doc:
+    """Undo sentence ends after :data:`BEFORE_NUMBER` and :data:`BEFORE_NAME`
+    abbreviations; start a sentence after a blank line; a sentence starts with a word,
+    never with the white space after the last one. Works on the token arrays and
+    looks only at white space tokens and abbreviations (a loop over every token in
+    Python would cost ten times the tokenizer)."""
+    n = len(doc)
+    array = doc.to_array([SENT_START, IDX, IS_SPACE]).astype(np.int64)
+    starts, offsets = array[:, 0].copy(), array[:, 1]
+    for i in np.flatnonzero(array[:, 2]).tolist():
+        if starts[i] == 1 and i > 0:
+            starts[i] = -1
+            if i + 1 < n:
+                starts[i + 1] = 1
+        if i + 1 < n and doc[i].text.count("\n") >= 2:
+            starts[i + 1] = 1
+    text = doc.text
+    for m in _ABBREVIATION.finditer(text):
+        j = int(np.searchsorted(offsets, m.end()))  # the first token after the "."
+        while j < n and array[j, 2]:
+            j += 1
+        if j == n or text[m.end() : offsets[j]].count("\n") >= 2:
+            continue
+        word, first = m.group(1), text[offsets[j]]
+        if first.isdigit() if word in BEFORE_NUMBER else first.isupper():
+            starts[j] = -1
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
+    return doc
 
 
 @cache
@@ -17,4 +75,5 @@ def blank_english() -> Language:
     """A blank English pipeline with a sentencizer (cached: it is costly to make)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("mend_boundaries")
     return nlp

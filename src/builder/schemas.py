@@ -28,6 +28,7 @@ TABLES = (
     "interviews",
     "questions",
     "answers",
+    "sentences",
     "entities",
     "entity_mentions",
     "figures",

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,6 +110,19 @@ class Answer:
 
 
 @dataclass
+class Sentence:
+    sentence_id: str
+    interview_id: str
+    question_id: str | None
+    answer_id: str | None
+    role: str
+    seq: int
+    text: str
+    char_start: int
+    char_end: int
+
+
+@dataclass
 class Entity:
     """A row of the entities table."""
 
@@ -133,6 +148,7 @@ class EntityMention:
     role: str
     question_id: str | None
     answer_id: str | None
+    sentence_id: str
     text: str
     form: str
     char_start: int
@@ -148,6 +164,7 @@ class FigureRow:
     role: str
     question_id: str | None
     answer_id: str | None
+    sentence_id: str
     text: str
     char_start: int
     char_end: int
@@ -157,9 +174,6 @@ class FigureRow:
     unit: str | None
     normalized: str | None
     qualifier: str | None
-    sentence: str
-    sentence_char_start: int
-    sentence_char_end: int
 
 
 #: The row dataclass of each table.
@@ -167,6 +181,7 @@ ROW_TYPES = {
     "interviews": Interview,
     "questions": Question,
     "answers": Answer,
+    "sentences": Sentence,
     "entities": Entity,
     "entity_mentions": EntityMention,
     "figures": FigureRow,
@@ -456,11 +471,32 @@ def _extract(
         mentions, proposals, people = _gazetteer_and_model(
             iid, text, segments, docs, labels, ex, registry
         )
+    figures = [
+        (seg.start + f.start, seg.start + f.end, f, k)
+        for k, (seg, doc) in enumerate(zip(segments, docs, strict=True))
+        for f in find_figures(doc.text)
+    ]
+    spans = [(a, b) for a, b, *_ in mentions] + [(a, b) for a, b, *_ in figures]
+    sentences = _sentences(text, segments, docs, spans)
+    starts = [a for a, _, _ in sentences]
+    sentence_ids = [_id(iid, "s", n, len(sentences), width=3) for n in range(1, len(sentences) + 1)]
+    for n, ((a, b, k), sid) in enumerate(zip(sentences, sentence_ids, strict=True), start=1):
+        rows["sentences"].append(
+            Sentence(
+                sentence_id=sid,
+                seq=n,
+                text=text[a:b],
+                char_start=a,
+                char_end=b,
+                **wheres[k],
+            )
+        )
     for n, (a, b, eid, form, k) in enumerate(mentions, start=1):
         rows["entity_mentions"].append(
             EntityMention(
                 mention_id=_id(iid, "m", n, len(mentions), width=3),
                 entity_id=eid,
+                sentence_id=sentence_ids[bisect_right(starts, a) - 1],
                 text=text[a:b],
                 form=form,
                 char_start=a,
@@ -468,15 +504,11 @@ def _extract(
                 **wheres[k],
             )
         )
-    figures = []
-    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
-        for f in find_figures(doc.text):
-            s_start, s_end = _sentence(doc, seg.start, f.start, f.end)
-            figures.append((seg.start + f.start, seg.start + f.end, f, k, s_start, s_end))
-    for n, (a, b, f, k, s_start, s_end) in enumerate(figures, start=1):
+    for n, (a, b, f, k) in enumerate(figures, start=1):
         rows["figures"].append(
             FigureRow(
                 figure_id=_id(iid, "f", n, len(figures), width=3),
+                sentence_id=sentence_ids[bisect_right(starts, a) - 1],
                 text=text[a:b],
                 char_start=a,
                 char_end=b,
@@ -486,13 +518,41 @@ def _extract(
                 unit=f.unit,
                 normalized=f.normalized,
                 qualifier=f.qualifier,
-                sentence=text[s_start:s_end],
-                sentence_char_start=s_start,
-                sentence_char_end=s_end,
                 **wheres[k],
             )
         )
     return proposals, people
+
+
+def _sentences(
+    text: str, segments: list[Segment], docs: list[Doc], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """The sentences of every segment of ``text`` in text order, as (start, end,
+    segment index): the pipeline's sentences (see :mod:`builder.nlp`) without the white
+    space around them, where two or more that a mention or figure in ``spans`` crosses
+    are one. Read from the token arrays: spaCy's sentence spans cost more than the
+    tokenizer."""
+    out: list[tuple[int, int, int]] = []
+    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+        array = doc.to_array([SENT_START, IDX])
+        bounds = [seg.start + i for i in array[array[:, 0] == 1, 1].tolist()]
+        for a, b in zip(bounds, [*bounds[1:], seg.end], strict=True):
+            a, b = _trim(text, a, b)
+            if a < b:
+                out.append((a, b, k))
+    starts = [a for a, _, _ in out]
+    joined = [False] * len(out)  # joined[i]: sentence i goes on in sentence i + 1
+    for a, b in spans:
+        first, last = bisect_right(starts, a) - 1, bisect_left(starts, b) - 1
+        for i in range(first, last):
+            joined[i] = True
+    merged: list[tuple[int, int, int]] = []
+    for i, (a, b, k) in enumerate(out):
+        if i and joined[i - 1]:
+            merged[-1] = (merged[-1][0], b, k)
+        else:
+            merged.append((a, b, k))
+    return merged
 
 
 def _sentence(doc: Doc, offset: int, start: int, end: int) -> tuple[int, int]:

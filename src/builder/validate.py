@@ -11,7 +11,8 @@
 4. Provenance: ``source[char_start:char_end] == text`` for every quoted span (text,
    labels, sentences, titles, front matter), against the raw transcript and its recorded sha256.
 5. Coverage: every non-whitespace character of every transcript is inside exactly one
-   title, front matter, intro, question or answer span or one turn label.
+   title, front matter, intro, question or answer span or one turn label; every one
+   of a title, question or answer is inside exactly one sentence.
 6. Drift: a fresh build from the package's own ``sources/`` manifest is byte-identical
    (a package built from one file with default metadata has no manifest to rebuild).
 
@@ -27,6 +28,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from bisect import bisect_left
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -331,6 +333,7 @@ def check_provenance(root: Path, checks: TableChecks) -> list[str]:
         for table, table_rows in rows.items():
             out += check_offsets(table, table_rows, text)
         out += check_coverage(iid, rows, text)
+        out += check_sentences(iid, rows, text)
     for table, group in current.items():
         if group is not None:
             out.append(
@@ -400,6 +403,32 @@ def check_coverage(iid: str, rows: dict[str, list[tuple]], text: str) -> list[st
     return out
 
 
+def check_sentences(iid: str, rows: dict[str, list[tuple]], text: str) -> list[str]:
+    """Report each run of non-whitespace characters of a title, question or answer that
+    is in no sentence (that sentences do not overlap, and stay in their turn, is
+    checked in DuckDB: :data:`builder.checks.NESTED`)."""
+    sentences = sorted((v[1], v[2]) for _, *v in rows.get("sentences", []) if None not in v[1:3])
+    starts = [a for a, _ in sentences]
+    wholes = [(v[1], v[2]) for _, *v in rows.get("interviews", []) if None not in v[1:3]]
+    for table in ("questions", "answers"):
+        wholes += [(v[1], v[2]) for _, *v in rows.get(table, []) if None not in v[1:3]]
+    out = []
+    for start, end in wholes:
+        i, reach, gaps = bisect_left(starts, start), start, []
+        while i < len(sentences) and sentences[i][0] < end:
+            gaps.append((reach, sentences[i][0]))
+            reach = max(reach, sentences[i][1])
+            i += 1
+        for a, b in [*gaps, (reach, end)]:
+            run = text[a:b]
+            if run.strip():
+                line, col = line_and_column(text, a + len(run) - len(run.lstrip()))
+                out.append(
+                    f"{iid}: line {line}, column {col}: {run.strip()[:60]!r} is in no sentence"
+                )
+    return out
+
+
 #: The checks :func:`validate_package` runs, in order, and those ``frictionless=True``
 #: adds (``builder docs`` lists them in ``docs/checks.md`` from their docstrings; a test
 #: fails when a ``check_*`` function is missing here).
@@ -414,6 +443,7 @@ CHECKS = (
     check_provenance,
     check_offsets,
     check_coverage,
+    check_sentences,
     check_drift,
 )
 SLOW_CHECKS = (check_frictionless, check_jsonl)

@@ -4,7 +4,10 @@
 - JSONL: one object per line, UTF-8 unescaped, ``null`` for missing, dates as ISO text.
 - Parquet: the Arrow schema derived from the Table Schema, zstd, no pandas index.
 
-Numbers with no fractional part are written without one (``2600000000``) in CSV.
+A ``number`` is written as a float in every format: ``2600000000.0`` in CSV and JSONL
+(Python's shortest round-trip form, so ``2.5``, or ``1e+16`` from 10^16 on), a double in
+Parquet; so readers that guess types from text (pandas, polars, DuckDB) read a float,
+never an integer, whatever the values (see docs/types.md).
 
 Rows are encoded per interview (:func:`encode`) and appended as they come
 (:class:`TableWriter`), so no table is ever held whole in memory.
@@ -41,7 +44,7 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return repr(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -50,8 +53,6 @@ def _cell(value) -> str:
 def _json_value(value):
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
     return value
 
 
@@ -69,6 +70,9 @@ class Chunk:
 def encode(table: str, rows: list[dict]) -> Chunk:
     """``rows`` of ``table`` as CSV records (no header), JSONL lines and an Arrow batch."""
     names = [f.name for f in fields(table)]
+    numbers = [f.name for f in fields(table) if f.type == "number"]
+    if numbers:  # a number is a float, even when the code that made it gave an int
+        rows = [{**r, **{n: float(r[n]) for n in numbers if r[n] is not None}} for r in rows]
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerows(
         [_cell(row[n]) for n in names] for row in rows

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.nlp import blank_english
-from builder.schemas import ROOT
 from builder.tables import Segment, _sentences
 from builder.transcript import read_text
+from repo import ROOT, SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -51,7 +51,7 @@ EXPECTED = [
 def tables_of(tmp_path: Path, text: str) -> dict[str, list[dict]]:
     path = tmp_path / "talks.txt"
     path.write_text(text, encoding="utf-8")
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(sources_dir=SOURCES, transcript=path)
     return tables
 
 
@@ -104,7 +104,7 @@ def transcripts() -> list[Path]:
 
 @pytest.mark.parametrize("path", transcripts(), ids=lambda p: p.stem)
 def test_every_character_of_a_turn_is_in_one_sentence(path):
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(sources_dir=SOURCES, transcript=path)
     source = read_text(path)
     sentences = tables["sentences"]
     owner = [0] * len(source)  # how many sentences hold each character
@@ -126,7 +126,7 @@ def test_every_character_of_a_turn_is_in_one_sentence(path):
 
 @pytest.mark.parametrize("path", transcripts(), ids=lambda p: p.stem)
 def test_mentions_and_figures_are_inside_their_sentence(path):
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(sources_dir=SOURCES, transcript=path)
     by_id = {s["sentence_id"]: s for s in tables["sentences"]}
     for table in ("entity_mentions", "figures"):
         for row in tables[table]:

@@ -13,8 +13,9 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from builder.schemas import ROOT, TABLES, fields
+from builder.schemas import TABLES, fields
 from builder.writers import FORMATS, table_path
+from repo import ROOT
 
 DOC = (ROOT / "docs" / "types.md").read_text(encoding="utf-8")
 TOOLS = ("pandas", "polars", "duckdb")

@@ -66,7 +66,7 @@ def mend_boundaries(doc: Doc) -> Doc:
         word, first = m.group(1), text[offsets[j]]
         if first.isdigit() if word in BEFORE_NUMBER else first.isupper():
             starts[j] = -1
-    doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))  # type: ignore[arg-type]
     return doc
 
 

@@ -111,6 +111,8 @@ class Answer:
 
 @dataclass
 class Sentence:
+    """A row of the ``sentences`` table."""
+
     sentence_id: str
     interview_id: str
     question_id: str | None

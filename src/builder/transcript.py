@@ -280,7 +280,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     captions: set[int] = set()
     # A header field (``WHEN:``, ``Time:``) appears once; a word written the same way
     # on two lines or more is a speaker, even a header word (``TIME:``, the magazine).
-    recurring = Counter(
+    label_lines = Counter(
         m["name"] for line in lines if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
     )
     for i, line in enumerate(lines):
@@ -296,7 +296,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         if not m or not _text_follows(head, m.end()):
             continue
         rest = head[m.end() :].strip()
-        if (_is_header(m["name"]) and recurring[m["name"]] < 2) or _is_cast(rest):
+        if (_is_header(m["name"]) and label_lines[m["name"]] < 2) or _is_cast(rest):
             continue  # a page header field or a cast list line, not a turn
         found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
         names[i] = m["name"]

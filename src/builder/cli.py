@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also run frictionless on every resource (slow: for small packages)",
     )
-    sub.add_parser("docs", help="regenerate the README's column reference from schemas/")
+    sub.add_parser(
+        "docs", help="regenerate the README's card facts and column reference from the package"
+    )
     s = sub.add_parser("site", help="write a static site (index and transcript pages)")
     s.add_argument(
         "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
@@ -103,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "build":
                 return _build(args)
             if args.command == "docs":
-                print("README.md updated" if update_readme() else "README.md is current")
+                readme = find_package(Path.cwd()) / "README.md"
+                print(
+                    f"{readme} updated" if update_readme(readme.parent) else f"{readme} is current"
+                )
                 return 0
             if args.command == "site":
                 root = (args.dir or _package_here(Path.cwd())).resolve()

@@ -45,7 +45,7 @@ _PRELUDE = textwrap.dedent(
     class _Blocked(importlib.abc.MetaPathFinder):
         def find_spec(self, name, path=None, target=None):
             if name.split(".")[0] in _BLOCKED:
-                raise ModuleNotFoundError(f"reading the data must not need {name}")
+                raise ModuleNotFoundError(f"blocked: {name}", name=name.split(".")[0])
 
     sys.meta_path.insert(0, _Blocked())
 
@@ -71,7 +71,13 @@ def _run_reader(code: str, tmp_path: Path, blocked: Iterable[str] = BUILD_ONLY) 
         "HF_HUB_OFFLINE": "1",
         "HF_HOME": str(tmp_path / "hf"),
     }
-    done = subprocess.run(
+    done = _run(code, env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(loaded.read_text())
+
+
+def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-c", _PRELUDE + code],
         cwd=ROOT,
         env=env,
@@ -79,8 +85,6 @@ def _run_reader(code: str, tmp_path: Path, blocked: Iterable[str] = BUILD_ONLY) 
         text=True,
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(loaded.read_text())
 
 
 def test_generated_parts_match_the_package():
@@ -214,6 +218,19 @@ def test_a_plain_install_is_light_and_the_builder_is_an_extra():
     assert {"spacy", "frictionless", "duckdb", "dask"} <= build
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-e '.[build,test]'" in makefile
+
+
+def test_the_builder_without_its_extra_says_so_in_one_line(tmp_path):
+    env = {
+        **os.environ,
+        "BLOCKED_MODULES": json.dumps(["spacy"]),
+        "LOADED_MODULES": str(tmp_path / "modules.json"),
+    }
+    done = _run("from builder.launch import main; raise SystemExit(main(['validate']))", env)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "spacy is not installed" in done.stderr
+    assert "pip install 'interview-datasets-builder[build]'" in done.stderr
 
 
 @pytest.mark.parametrize("code", [c for _, c in DOC_EXAMPLES], ids=[i for i, _ in DOC_EXAMPLES])

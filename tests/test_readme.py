@@ -17,6 +17,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from builder.docs import END, START, render_columns, render_readme
+from builder.errors import BuildError
 from builder.schemas import ROOT, TABLES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -93,6 +94,14 @@ def test_generated_parts_match_the_package():
     assert README == render_readme(README, ROOT), "README drifted: run `builder docs`"
     generated = README.split(START, 1)[1].split(END, 1)[0]
     assert generated.strip() == render_columns().strip()
+
+
+def test_builder_docs_rewrites_a_stale_card_and_refuses_a_readme_without_markers():
+    stale = README.replace("size_categories:\n- n<1K", "size_categories:\n- 1K<n<10K")
+    stale = stale.replace("| [`answers`](#answers) | ", "| [`answers`](#answers) | 9")
+    assert stale != README and render_readme(stale, ROOT) == README
+    with pytest.raises(BuildError, match="tables:start"):
+        render_readme("# A README without markers\n", ROOT)
 
 
 def test_table_of_tables_gives_the_row_count_of_every_table():

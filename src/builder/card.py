@@ -4,7 +4,7 @@ The README is the package's dataset card. Three parts of it state facts about th
 and so are generated here, never typed by hand: the Hugging Face front matter (one
 ``configs`` entry per table, pointing at its Parquet file, plus licence, language and
 size), the table of tables with row counts and one real example row each, and the
-BibTeX entry (from ``CITATION.cff``). :mod:`builder.docs` writes them into README.md and
+BibTeX entry. :mod:`builder.docs` writes them into README.md and
 a test fails when the README and the package disagree.
 
 The tables are those of ``schemas/`` (:data:`builder.schemas.TABLES`); rows are read
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from builder.metadata import bibtex
 from builder.schemas import TABLES, table_schema
 
 #: Example strings longer than this are cut, with an ellipsis, to keep the card short.
@@ -135,26 +136,7 @@ def render_tables(root: Path) -> str:
 
 
 def render_bibtex(root: Path) -> str:
-    """A BibTeX entry for the dataset, from the package's ``CITATION.cff``."""
-    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    name = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))["name"]
-    authors = " and ".join(_bibtex_author(a) for a in cff.get("authors", []))
-    fields = {"title": f"{{{cff['title']}}}", "author": f"{{{authors}}}"}
-    released = str(cff.get("date-released", ""))
-    if released:
-        fields["year"] = f"{{{released[:4]}}}"
-    for key, bib in (("version", "version"), ("doi", "doi")):
-        if cff.get(key):
-            fields[bib] = f"{{{cff[key]}}}"
-    url = cff.get("url") or cff.get("repository-code") or cff.get("repository")
-    if url:
-        fields["url"] = f"{{{url}}}"
-    year = fields.get("year", "{}")[1:-1]
-    body = ",\n".join(f"  {key} = {value}" for key, value in fields.items())
-    return f"```bibtex\n@misc{{{name}{'-' + year if year else ''},\n{body}\n}}\n```\n"
-
-
-def _bibtex_author(author: dict) -> str:
-    if "family-names" in author:
-        return ", ".join(p for p in (author.get("family-names"), author.get("given-names")) if p)
-    return "{" + author.get("name", "") + "}"
+    """The package's BibTeX entry (:func:`builder.metadata.bibtex`, the one Croissant's
+    ``citeAs`` carries), fenced."""
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    return f"```bibtex\n{bibtex(descriptor)}\n```\n"

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: data validate test lint bench site bench-stages release clean
+.PHONY: data validate test test-fast lint bench site bench-stages release clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,17 @@ validate: .venv
 release: validate
 	$(BIN)/builder release --out dist
 
+# Everything, as CI runs it: lint, types, and every test (the slow tier included).
 test: .venv
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# While developing: the quick tests only (not those marked `slow`: property-based tests,
+# whole builds, subprocesses, the browser).
+test-fast: .venv
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: .venv
 	$(BIN)/ruff check --fix src tests benchmarks

@@ -3,9 +3,9 @@
 from builder.entities import EntityFinder
 from builder.figures import find_figures
 from builder.nlp import blank_english
-from builder.schemas import ROOT
 from builder.sources import read_gazetteer
 from builder.transcript import parse, read_text
+from repo import ROOT, SOURCES
 
 SEED = ROOT / "sources" / "cooperation-gains-momentum.txt"
 
@@ -21,19 +21,19 @@ def test_figures(benchmark):
 
 
 def test_entities(benchmark):
-    finder = EntityFinder(read_gazetteer())
+    finder = EntityFinder(read_gazetteer(SOURCES))
     doc = blank_english()(read_text(SEED))
     benchmark(finder.find, doc)
 
 
 def test_full_build(benchmark, tmp_path):
-    from builder.build import assemble
+    from builder.assemble import assemble
 
     counter = iter(range(10**6))
 
     def run():
         out = tmp_path / str(next(counter))
         out.mkdir()
-        assemble(out)
+        assemble(out, sources_dir=SOURCES)
 
     benchmark.pedantic(run, rounds=3, iterations=1)

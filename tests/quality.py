@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.ner import load_ner
 from builder.transcript import read_text
+from repo import SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ANNOTATIONS = json.loads((FIXTURES / "annotations.json").read_text(encoding="utf-8"))
@@ -56,7 +57,9 @@ def entity_scores(name: str, ner: bool = True) -> tuple[Score, Score]:
     default build) or of gazetteer mentions plus rule proposals (``--no-ner``)."""
     path = FIXTURES / name
     text = read_text(path)
-    tables, proposals = extract(transcript=path, model=load_ner() if ner else None)
+    tables, proposals = extract(
+        transcript=path, model=load_ner() if ner else None, sources_dir=SOURCES
+    )
     types = {e["entity_id"]: e["type"] for e in tables["entities"]}
     predicted = {(m["char_start"], m["char_end"]): types[m["entity_id"]]
                  for m in tables["entity_mentions"]}  # fmt: skip
@@ -80,7 +83,7 @@ def figure_score(name: str) -> Score:
     """A figure counts when its span, kind and normalized value are all right."""
     path = FIXTURES / name
     text = read_text(path)
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
     predicted = {(f["char_start"], f["char_end"], f["kind"], f["normalized"])
                  for f in tables["figures"]}  # fmt: skip
     gold, pos = set(), 0

@@ -10,7 +10,7 @@ import pytest
 
 from builder.build import build
 from builder.errors import BuildError
-from builder.schemas import ROOT
+from repo import ROOT, SOURCES
 
 MANIFEST_HEADER = (ROOT / "sources" / "interviews.csv").read_text(encoding="utf-8").splitlines()[0]
 GOOD = "Q: Why?\n\nA: Because.\n"
@@ -69,7 +69,7 @@ def test_bad_transcript_in_the_manifest(name, package, tmp_path):
 def test_utf16_reads_with_its_encoding(tmp_path):
     path = tmp_path / "wide.txt"
     path.write_bytes("Q: Why?\n\nA: Ça va.\n".encode("utf-16"))
-    summary = build(tmp_path / "out", transcript=path, encoding="utf-16")
+    summary = build(tmp_path / "out", transcript=path, encoding="utf-16", sources_dir=SOURCES)
     assert summary.rows["answers"] == 1
     answers = (tmp_path / "out" / "data" / "csv" / "answers.csv").read_text(encoding="utf-8")
     assert "Ça va." in answers
@@ -79,10 +79,10 @@ def test_not_utf8_says_the_line_and_offers_encoding(tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes("Q: Why?\n\nA: Café.\n".encode("cp1252"))
     with pytest.raises(BuildError) as err:
-        build(tmp_path / "out", transcript=path)
+        build(tmp_path / "out", transcript=path, sources_dir=SOURCES)
     assert str(err.value).startswith(f"{path}:3: not valid utf-8")
     assert "--encoding" in str(err.value)
-    summary = build(tmp_path / "out", transcript=path, encoding="cp1252")
+    summary = build(tmp_path / "out", transcript=path, encoding="cp1252", sources_dir=SOURCES)
     assert summary.rows["answers"] == 1
 
 

@@ -20,6 +20,7 @@ from builder.package import file_facts
 from builder.schemas import arrow_schema
 from builder.validate import check_frictionless, validate_package
 from builder.writers import FORMATS, table_path
+from repo import SOURCES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "energy-speakers.txt"
 
@@ -27,7 +28,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "energy-speakers.txt"
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("small")
-    build(out, transcript=FIXTURE, jobs=1)
+    build(out, transcript=FIXTURE, jobs=1, sources_dir=SOURCES)
     return out
 
 

@@ -5,18 +5,20 @@ import csv
 import pytest
 import spacy
 
-from builder.build import build, extract
+from builder.assemble import extract
+from builder.build import build
 from builder.candidates import CandidateFinder, capitalised_words
 from builder.entities import EntityFinder, country_code
 from builder.errors import BuildError
 from builder.ner import load_ner
 from builder.nlp import blank_english
 from builder.sources import GazetteerEntry, read_gazetteer
+from repo import SOURCES
 
 
 @pytest.fixture(scope="module")
 def finder():
-    return EntityFinder(read_gazetteer())
+    return EntityFinder(read_gazetteer(SOURCES))
 
 
 def found(finder, text, interview_id=None):
@@ -69,7 +71,7 @@ def test_scoped_alias_applies_only_in_its_interview(finder):
 
 
 def test_country_codes_come_from_pycountry():
-    by_id = {e.entity_id: e for e in read_gazetteer()}
+    by_id = {e.entity_id: e for e in read_gazetteer(SOURCES)}
     assert country_code(by_id["russia"]) == "RU"
     assert country_code(by_id["iran"]) == "IR"
     assert country_code(by_id["baku"]) is None
@@ -127,9 +129,9 @@ def test_demonyms_are_norp_entities_linked_to_their_place(rows):
 def test_every_sovereign_country_has_a_demonym_as_data():
     from builder.sources import read_demonyms
 
-    demonyms = read_demonyms()
+    demonyms = read_demonyms(SOURCES)
     related = {e.related_entity_id for e in demonyms}
-    countries = {e.entity_id for e in read_gazetteer() if e.category == "country"}
+    countries = {e.entity_id for e in read_gazetteer(SOURCES) if e.category == "country"}
     assert related - {None} <= countries
     assert len(related & countries) >= 193  # the UN's members, and territories with one
     for must in ("united-states", "china", "france", "germany", "nigeria", "brazil", "russia"):
@@ -143,8 +145,8 @@ def test_every_sovereign_country_has_a_demonym_as_data():
 def test_a_demonym_row_without_its_adjective_is_refused(tmp_path):
     import shutil
 
-    from builder.schemas import ROOT
     from builder.sources import read_demonyms
+    from repo import ROOT
 
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
@@ -156,7 +158,7 @@ def test_a_demonym_row_without_its_adjective_is_refused(tmp_path):
 
 def propose(text):
     doc = blank_english()(text)
-    known = [(m.start, m.end) for m in EntityFinder(read_gazetteer()).find(doc)]
+    known = [(m.start, m.end) for m in EntityFinder(read_gazetteer(SOURCES)).find(doc)]
     found = CandidateFinder().find(doc, known, capitalised_words(doc))
     return [(c.text, c.suggested_type) for c in found]
 
@@ -198,7 +200,7 @@ def test_without_ner_the_review_file_proposes_unknown_names_and_strict_refuses(t
     transcript = tmp_path / "chess.txt"
     transcript.write_text(CHESS.replace("won there", "won at the Baku Olympiad"), "utf-8")
     out = tmp_path / "out"
-    summary = build(out, transcript=transcript, ner_model=None)
+    summary = build(out, transcript=transcript, ner_model=None, sources_dir=SOURCES)
     assert summary.n_candidates == 2
     with (out / "review" / "entity-candidates.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -210,7 +212,7 @@ def test_without_ner_the_review_file_proposes_unknown_names_and_strict_refuses(t
         assert [r["entity_id"] for r in csv.DictReader(f)] == ["baku"]
     before = (out / "datapackage.json").read_bytes()
     with pytest.raises(BuildError, match="2 name.*Magnus Carlsen"):
-        build(out, transcript=transcript, strict=True, ner_model=None)
+        build(out, transcript=transcript, strict=True, ner_model=None, sources_dir=SOURCES)
     assert (out / "datapackage.json").read_bytes() == before
 
 
@@ -218,7 +220,7 @@ def test_model_names_are_published_listed_for_review_and_strict_refuses(tmp_path
     transcript = tmp_path / "chess.txt"
     transcript.write_text(CHESS, "utf-8")
     out = tmp_path / "out"
-    summary = build(out, transcript=transcript)
+    summary = build(out, transcript=transcript, sources_dir=SOURCES)
     assert summary.n_candidates == 1
     with (out / "review" / "entity-candidates.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -231,13 +233,14 @@ def test_model_names_are_published_listed_for_review_and_strict_refuses(tmp_path
     assert entities["magnus-carlsen"]["source"] == "model"
     assert entities["baku"]["source"] == "gazetteer"
     with pytest.raises(BuildError, match="1 name.*Magnus Carlsen"):
-        build(out, transcript=transcript, strict=True)
+        build(out, transcript=transcript, strict=True, sources_dir=SOURCES)
 
 
+@pytest.mark.slow
 def test_a_curated_name_takes_the_gazetteer_id_and_type(tmp_path):
     import shutil
 
-    from builder.schemas import ROOT
+    from repo import ROOT
 
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
@@ -264,7 +267,8 @@ def test_another_installed_spacy_pipeline_can_find_the_names(tmp_path):
     nlp.to_disk(tmp_path / "tiny-model")
     transcript = tmp_path / "sport.txt"
     transcript.write_text("Sport\n\nQ: And the World Cup?\n\nA: Russia hosted it.\n", "utf-8")
-    tables, proposals = extract(transcript=transcript, model=load_ner(str(tmp_path / "tiny-model")))
+    model = load_ner(str(tmp_path / "tiny-model"))
+    tables, proposals = extract(transcript=transcript, model=model, sources_dir=SOURCES)
     assert [(p.text, p.suggested_type, p.entity_id) for p in proposals] == [
         ("World Cup", "EVENT", "world-cup")
     ]
@@ -285,7 +289,7 @@ def test_a_model_that_is_not_installed_is_a_message_not_a_download():
 def test_a_bad_gazetteer_row_names_its_file_and_line(tmp_path):
     import shutil
 
-    from builder.schemas import ROOT
+    from repo import ROOT
 
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)

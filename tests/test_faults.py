@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import PUBLISHED_ELSEWHERE, build
+from builder.build import build
 from builder.cli import main
 from builder.errors import BuildError
-from builder.publish import JOURNAL, LOCK, STAGING_MARKER, lock
-from builder.schemas import ROOT
+from builder.publish import JOURNAL, LOCK, PUBLISHED_ELSEWHERE, STAGING_MARKER, lock
 from builder.validate import validate_package
+from repo import ROOT, SOURCES
 
 OLD = "Q: Why?\n\nA: Because.\n"
 NEW = "A new title\n\nQ: Why now?\n\nA: Because it is 2019.\n\nQ: And?\n\nA: Baku.\n"
@@ -63,7 +63,7 @@ def test_a_kill_after_any_step_of_the_publish_leaves_a_complete_package(tmp_path
     talk.parent.mkdir()
     versions = [OLD, NEW]
     talk.write_text(OLD, encoding="utf-8")
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     current, swept = 0, set()
     for step in range(100):
         new = 1 - current
@@ -94,13 +94,13 @@ def test_the_next_build_finishes_an_interrupted_publish_first(tmp_path):
     talk, out = tmp_path / "in" / "talk.txt", tmp_path / "pkg"
     talk.parent.mkdir()
     talk.write_text(OLD, encoding="utf-8")
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     talk.write_text(NEW, encoding="utf-8")
     killed = run_build(talk, out, BUILDER_KILL_AFTER_STEP="4")  # after data/ went away
     killed.communicate()
     assert killed.returncode == -signal.SIGKILL
     assert not (out / "data").exists() and (out / JOURNAL).exists()
-    summary = build(out, transcript=talk)
+    summary = build(out, transcript=talk, sources_dir=SOURCES)
     assert summary.rows["answers"] == 2
     assert validate_package(out) == [] and not stagings(out)
 
@@ -109,7 +109,7 @@ def test_a_kill_inside_a_repository_publish_is_finished_by_validate(tmp_path, ca
     repo = tmp_path / "repo"
     for name in ("sources", "schemas"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("jsonl"))
-    build(repo, sources_dir=repo / "sources")
+    build(repo, sources_dir=repo / "sources", in_place=True)
     before = snapshot(repo)
     killed = subprocess.run(
         [sys.executable, "-m", "builder", "build"],
@@ -143,7 +143,7 @@ def test_a_second_build_while_one_runs_is_refused(tmp_path):
     first = run_build(talk, out)
     wait_for_staging(out, first)
     with pytest.raises(BuildError, match=rf"another build is running \(pid {first.pid}\)"):
-        build(out, transcript=talk)
+        build(out, transcript=talk, sources_dir=SOURCES)
     assert first.wait() == 0
     assert validate_package(out) == [] and not stagings(out)
 
@@ -153,7 +153,7 @@ def test_sigterm_and_ctrl_c_clean_up(sig, code, tmp_path):
     talk, out = tmp_path / "in" / "long.txt", tmp_path / "pkg"
     talk.parent.mkdir()
     talk.write_text(OLD, encoding="utf-8")
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     before = snapshot(out)
     talk.write_text(LONG, encoding="utf-8")
     process = run_build(talk, out)
@@ -171,7 +171,7 @@ def test_stale_staging_folders_are_swept_and_other_files_kept(tmp_path):
     talk, out = tmp_path / "in" / "talk.txt", tmp_path / "pkg"
     talk.parent.mkdir()
     talk.write_text(OLD, encoding="utf-8")
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     stale = out / ".build-dead1234"
     (stale / "data" / "csv").mkdir(parents=True)
     (stale / "data" / "csv" / "answers.csv").write_text("x\n", encoding="utf-8")
@@ -179,6 +179,6 @@ def test_stale_staging_folders_are_swept_and_other_files_kept(tmp_path):
     mine = out / ".build-notes"  # looks like ours, but lacks the staging file
     mine.mkdir()
     (mine / "todo.txt").write_text("mine\n", encoding="utf-8")
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     assert not stale.exists()
     assert (mine / "todo.txt").read_text(encoding="utf-8") == "mine\n"

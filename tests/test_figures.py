@@ -8,12 +8,21 @@ import json
 
 import pytest
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.figures import find_figures, parse_number
 from quality import FIXTURES
+from repo import SOURCES
 
 # (sentence, expected figures: text, kind, value, value_max, unit, normalized, qualifier)
 CASES = [
+    (
+        "On December 20, the talks began; on May 3, 2011, they ended.",
+        [
+            ("December 20", "date", None, None, "month", "--12-20", None),
+            ("May 3, 2011", "date", 2011.0, None, "month", "2011-05-03", None),
+        ],
+    ),
+    ("Point 6. The total was 7.", [("7", "count", 7, None, None, "7", None)]),
     (
         "Trade reached $2.6 billion.",
         [("$2.6 billion", "money", 2.6e9, None, "USD", "2600000000", None)],
@@ -307,6 +316,7 @@ NOT_FIGURES = [
     "They won the final 3-0.",
     "See http://example.com/2019/01/23/page or write to info2019@example.com.",
     "It was the first Deputy Prime Minister.",
+    "6. Light at the tunnel's end\n7) Second heading",
 ]
 
 
@@ -372,7 +382,7 @@ def test_figures_in_transcripts_match_the_hand_annotation(name, published):
     annotated by hand before the rules ran on them: every figure found, nothing else."""
     path = FIXTURES / f"{name}.txt"
     text = path.read_text(encoding="utf-8")
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
     found = [(f["text"], f["kind"], f["normalized"]) for f in tables["figures"]]
     gold = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     assert found == [tuple(g) for g in gold["figures"]]

@@ -4,10 +4,12 @@ import datetime as dt
 
 import pytest
 
-from builder.build import build, extract
+from builder.assemble import extract
+from builder.build import build
 from builder.frontmatter import furniture_kind, publication_date
 from builder.transcript import parse
 from builder.validate import validate_package
+from repo import SOURCES
 
 FURNITURE = [
     ("2011-05-03", "date"),
@@ -37,6 +39,23 @@ FURNITURE = [
     ("Oslo. 12 March.", "dateline"),
     ("LONDON (Reuters) —", "dateline"),
     ("MOSCOW, May 3, 2011", "dateline"),
+    ("Last Updated: Sunday, 4 May 2008, 09:17 GMT 10:17 UK", "date"),
+    ("2011/05/03 23:53", "date"),
+    ("viernes, 26 de junio de 2020", "date"),
+    ("viernes, junio 26, 2020", "date"),
+    ("26. Juni 2020", "date"),
+    ("mardi 3 mai 2011", "date"),
+    ("Print Mail Large Medium Small 0", "navigation"),
+    ("Search the Site", "navigation"),
+    ("Episode Transcript", "navigation"),
+    ("CityRadio Home", "navigation"),
+    ("You are here: Home", "navigation"),
+    ("Back to Interviews", "navigation"),
+    ("Journal : Harbour Weekly Date : Author : NA Page No. : 4", "navigation"),
+    ("Ports grow 5% • Rail strike ends • Mayor opens bridge: officials • Rates hold", "navigation"),
+    ("Photo by: cityradio.example", "byline"),
+    ("This transcript has been edited for length and clarity.", "notice"),
+    ("The article has been automatically translated into English.", "notice"),
 ]
 
 TEXT = [
@@ -54,6 +73,11 @@ TEXT = [
     "Copyright Wars and the Music Trade",
     "Comments are welcome, he said.",
     "When did it open on 3 May 2011?",
+    "Back to the Future of Ports: why cities still need harbours, and how they pay",
+    "The Home Front",
+    "Show Me the Money",
+    "This interview is the third in our series.",
+    "Ports • Rail",
 ]
 
 
@@ -132,7 +156,7 @@ def test_furniture_after_the_title_is_the_block_when_none_is_before():
 def test_furniture_is_kept_but_not_read_as_figures(tmp_path):
     path = tmp_path / "crawled.txt"
     path.write_text(CRAWLED, encoding="utf-8")
-    tables, _ = extract(transcript=path)
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
     figures = [(f["text"], f["role"]) for f in tables["figures"]]
     # Worked out by hand: the furniture dates give nothing; the intro, question and
     # answer give their figures.
@@ -148,5 +172,18 @@ def test_furniture_is_kept_but_not_read_as_figures(tmp_path):
     # Furniture is not read for entities: neither the navigation nor the dateline.
     mentions = [(m["text"], m["role"]) for m in tables["entity_mentions"]]
     assert mentions == [("Azerbaijan", "intro")]
-    build(tmp_path / "out", transcript=path)
+    build(tmp_path / "out", transcript=path, sources_dir=SOURCES)
     assert validate_package(tmp_path / "out") == []
+
+
+def test_a_short_line_between_two_furniture_lines_is_page_header():
+    text = (
+        "Harbour talk\nCityRadio Home\nExplore City Radio\nNews\n"
+        "Updated: 3 May 2011\nThe minister spoke to us.\nQ: Ports?\nA: Many.\n"
+    )
+    t = parse(text, "x")
+    assert text[slice(*t.title)] == "Harbour talk"
+    assert [text[f.start : f.end] for f in t.furniture] == [
+        "CityRadio Home", "Explore City Radio", "News", "Updated: 3 May 2011",
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == ["The minister spoke to us."]

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from builder.schemas import ROOT
+from repo import ROOT
 
 HELDOUT = ROOT / "benchmarks" / "heldout"
 SOURCES = list(csv.DictReader((HELDOUT / "sources.csv").open(encoding="utf-8")))
@@ -110,3 +110,19 @@ def test_scorer_checks_value_and_normalized_on_matched_figures():
     }
     c = score.score_figures(gold, pred, furniture=[])
     assert (c.exact, c.agree, c.agree2) == (2, 1, 2)
+
+
+def test_scorer_compares_turns_with_a_dash_as_no_label(tmp_path):
+    score = _scorer()
+    csv_dir = tmp_path / "data" / "csv"
+    csv_dir.mkdir(parents=True)
+    (csv_dir / "questions.csv").write_text("char_start,label\n2,–\n30,Q:\n", encoding="utf-8")
+    (csv_dir / "answers.csv").write_text("char_start,label\n10,\n40,SMITH:\n", encoding="utf-8")
+    gold = [
+        {"role": "question", "label": None},
+        {"role": "answer", "label": None},
+        {"role": "question", "label": "Q"},
+        {"role": "answer", "label": "SMITH"},
+    ]
+    assert score.compare_turns(gold, tmp_path) == ""
+    assert score.compare_turns(gold[:3], tmp_path).startswith("turns: built 2Q/2A, gold 2Q/1A")

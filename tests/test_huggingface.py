@@ -6,7 +6,8 @@ import socket
 import pyarrow.parquet as pq
 import pytest
 
-from builder.schemas import ROOT, TABLES
+from builder.schemas import TABLES
+from repo import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Facts about the first interview, checked by hand against sources/README.md and the
 transcript itself (not copied from the builder's output)."""
 
-from builder.schemas import ROOT
+from repo import ROOT
 
 
 def test_thirteen_question_answer_pairs(rows):

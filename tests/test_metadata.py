@@ -14,10 +14,11 @@ import yaml
 import builder
 from builder.errors import BuildError
 from builder.metadata import croissant, schema_org
-from builder.schemas import ROOT, TABLES, table_schema
+from builder.schemas import TABLES, table_schema
 from builder.site import build_site
 from builder.sources import read_package_metadata
 from builder.validate import validate_package
+from repo import ROOT
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 CROISSANT = json.loads((ROOT / "croissant.json").read_text(encoding="utf-8"))

@@ -78,6 +78,7 @@ def test_line_breaks_end_chunks():
     assert chunks("Ann\n\nBob went\n") == [(0, 3), (5, 13)]
 
 
+@pytest.mark.slow
 def test_a_10_mb_single_line_meets_no_length_limit():
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Baku"}])

@@ -7,8 +7,9 @@ import sys
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.schemas import ROOT, TABLES
+from builder.schemas import TABLES
 from builder.validate import validate_package
+from repo import ROOT
 
 
 def test_the_committed_package_passes_every_check_including_drift():

@@ -18,7 +18,8 @@ from packaging.requirements import Requirement
 
 from builder.docs import END, START, render_columns, render_readme
 from builder.errors import BuildError
-from builder.schemas import ROOT, TABLES
+from builder.schemas import TABLES
+from repo import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = sorted((ROOT / "docs").glob("*.md"))

@@ -11,8 +11,9 @@ import pytest
 from builder.cli import main
 from builder.errors import BuildError
 from builder.release import make_release
-from builder.schemas import ROOT, TABLES
+from builder.schemas import TABLES
 from builder.validate import validate_package
+from repo import ROOT
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 STEM = f"{DESCRIPTOR['name']}-{DESCRIPTOR['version']}"

@@ -17,9 +17,9 @@ from builder.build import build, check_out
 from builder.cli import main
 from builder.errors import BuildError
 from builder.publish import LOCK, MARKER
-from builder.schemas import ROOT
 from builder.sources import read_manifest
 from builder.validate import validate_package
+from repo import ROOT, SOURCES
 
 GOOD = "Q: Why?\n\nA: Because.\n"
 
@@ -82,12 +82,12 @@ def test_a_folder_of_someone_elses_files_is_refused_and_kept(tmp_path):
 
 def test_a_file_added_to_a_built_package_is_never_deleted(tmp_path):
     talk, out = transcript(tmp_path / "in"), tmp_path / "pkg"
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     assert "data/csv/answers.csv" in json.loads((out / MARKER).read_text("utf-8"))["files"]
-    build(out, transcript=talk)  # the builder may replace what it wrote
+    build(out, transcript=talk, sources_dir=SOURCES)  # the builder may replace what it wrote
     (out / "data" / "notes.txt").write_text("mine\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"data/notes.txt: not written by the builder"):
-        build(out, transcript=talk)
+        build(out, transcript=talk, sources_dir=SOURCES)
     assert (out / "data" / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert validate_package(out) == []
 
@@ -191,7 +191,7 @@ def test_a_link_inside_sources_is_copied_as_a_link(tmp_path):
 
 def test_a_read_only_output_folder_is_one_line(tmp_path):
     talk, out = transcript(tmp_path / "in"), tmp_path / "pkg"
-    build(out, transcript=talk)
+    build(out, transcript=talk, sources_dir=SOURCES)
     before = snapshot(out)
     prefix: list[str] = []
     if os.geteuid() == 0:  # root writes anywhere: run without the capabilities that allow it
@@ -242,7 +242,7 @@ def test_an_os_error_names_the_file_and_the_reason(tmp_path, monkeypatch):
 
     monkeypatch.setattr("builder.build.assemble", fail)
     with pytest.raises(BuildError) as err:
-        build(tmp_path / "out", transcript=transcript(tmp_path / "in"))
+        build(tmp_path / "out", transcript=transcript(tmp_path / "in"), sources_dir=SOURCES)
     assert str(err.value) == (
         "/srv/talks/a.txt: cannot read or write: Permission denied "
         "(the previous package is untouched)"
@@ -316,7 +316,7 @@ def test_build_builds_the_package_one_stands_in_and_says_which(tmp_path):
 
 def test_validate_checks_the_package_one_stands_in(tmp_path, monkeypatch, capsys):
     out = tmp_path / "pkg"
-    build(out, transcript=transcript(tmp_path / "in"))
+    build(out, transcript=transcript(tmp_path / "in"), sources_dir=SOURCES)
     monkeypatch.chdir(out / "data" / "csv")
     assert main(["validate"]) == 0
     assert capsys.readouterr().out == f"valid: {out / 'datapackage.json'}\n"
@@ -329,7 +329,7 @@ def test_text_that_looks_like_a_formula_stays_as_it_is(tmp_path):
     answers = ["=SUM(A1:A9) is what we said.", "+7 percent.", "-5 degrees.", "@minister wrote."]
     text = "".join(f"Q: Question {i}?\n\nA: {a}\n\n" for i, a in enumerate(answers, 1))
     out = tmp_path / "out"
-    build(out, transcript=transcript(tmp_path / "in", text=text))
+    build(out, transcript=transcript(tmp_path / "in", text=text), sources_dir=SOURCES)
     csv_text = (out / "data" / "csv" / "answers.csv").read_text(encoding="utf-8")
     for answer in answers:
         assert f",{answer}," in csv_text or f',"{answer}",' in csv_text

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import assemble
+from builder.assemble import assemble
 from builder.errors import BuildError
-from builder.schemas import ROOT
 from builder.validate import validate_package
+from repo import ROOT, SOURCES
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import STYLES, generate  # noqa: E402
@@ -68,7 +68,7 @@ def test_a_transcript_over_the_limit_is_refused_before_any_work(tmp_path, monkey
     big.write_text("Q: Why?\n\nA: Because.\n" * 1000, encoding="utf-8")
     monkeypatch.setattr(builder.work, "MAX_TRANSCRIPT_BYTES", 1000)
     with pytest.raises(BuildError, match=r"limit is 0 MB per transcript") as err:
-        assemble(tmp_path / "out", transcript=big, jobs=1)
+        assemble(tmp_path / "out", transcript=big, jobs=1, sources_dir=SOURCES)
     assert err.value.path == big
 
 

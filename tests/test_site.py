@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from builder import site as site_module
 from builder.annotate import Span, annotate
 from builder.cli import main
-from builder.schemas import ROOT
 from builder.site import build_site
+from repo import ROOT
 from wcag import contrast
 
 

@@ -23,8 +23,8 @@ from PIL import Image
 
 from browser import CHROMIUM, chromium
 from builder.build import build
-from builder.schemas import ROOT
 from builder.site import build_site
+from repo import ROOT, SOURCES
 from wcag import contrast
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -99,7 +99,7 @@ def site(request, tmp_path_factory) -> Site:
             transcript.write_bytes(OWN.encode("utf-8"))
         else:
             transcript = FIXTURES / f"{name}.txt"
-        build(pkg, transcript=transcript)
+        build(pkg, transcript=transcript, sources_dir=SOURCES)
         if name == "own":
             _add_crossing_figure(pkg)
     folder = tmp_path_factory.mktemp(f"site-{name}")

@@ -2,10 +2,11 @@
 
 import pytest
 
-from builder.build import extract
+from builder.assemble import extract
 from builder.ner import load_ner
 from builder.speakers import person_in_label, role_in_label, title_case
 from builder.transcript import parse
+from repo import SOURCES
 
 RADIO = """\
 Tariffs, grain and the long road to Lisbon
@@ -51,6 +52,9 @@ PRIME MINISTER: In spring.
         ("Minister Brenner", "Brenner", ()),
         ("SMITH", "SMITH", ()),
         ("Q", None, ("q",)),
+        ("Mr. TOM LEE (Chief Correspondent, City Radio)", "TOM LEE", ("chief", "correspondent")),
+        ("Ruth Okafor (RO)", "Ruth Okafor", ()),
+        ("CYNTHIA McFADDEN", "CYNTHIA McFADDEN", ()),
     ],
 )
 def test_a_label_gives_a_person_or_a_role(label, person, role):
@@ -82,7 +86,7 @@ def test_a_period_after_an_unknown_capital_word_is_text():
 def radio(tmp_path_factory):
     path = tmp_path_factory.mktemp("radio") / "radio.txt"
     path.write_text(RADIO, encoding="utf-8")
-    tables, _ = extract(transcript=path, model=load_ner())
+    tables, _ = extract(transcript=path, model=load_ner(), sources_dir=SOURCES)
     return tables
 
 
@@ -110,7 +114,7 @@ def test_interviewer_and_interviewee_come_from_the_labels(radio):
 def test_a_role_label_names_the_person_the_text_gives_that_title(tmp_path):
     path = tmp_path / "premier.txt"
     path.write_text(ROLES, encoding="utf-8")
-    tables, _ = extract(transcript=path, model=load_ner())
+    tables, _ = extract(transcript=path, model=load_ner(), sources_dir=SOURCES)
     assert [a["speaker_entity_id"] for a in tables["answers"]] == ["jane-doe"] * 2
     assert [q["speaker_entity_id"] for q in tables["questions"]] == [None] * 2
     assert tables["interviews"][0]["interviewee"] == "Jane Doe"
@@ -123,8 +127,14 @@ def test_a_speaker_the_text_never_names_is_an_entity_from_the_label(tmp_path):
         "VOSS: Good?\n\nKRAUSE: Yes.\n",
         encoding="utf-8",
     )
-    tables, _ = extract(transcript=path, model=load_ner())
+    tables, _ = extract(transcript=path, model=load_ner(), sources_dir=SOURCES)
     entities = {e["entity_id"]: e for e in tables["entities"]}
     assert entities["otto-krause"]["source"] == "speaker_label"
     assert entities["otto-krause"]["n_mentions"] == 0
     assert entities["otto-krause"]["name"] == "Otto Krause"
+
+
+def test_a_turn_under_initials_names_the_full_labels_person():
+    text = "Ports\n\nRuth Okafor (RO): Why?\n\nTom Lee: Trade.\n\nRO: More?\n\nTL: No.\n"
+    people = [person_in_label(t.speaker_name) for t in parse(text, "x").turns]
+    assert people == ["Ruth Okafor", "Tom Lee", "Ruth Okafor", "Tom Lee"]

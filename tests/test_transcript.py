@@ -220,3 +220,223 @@ def test_a_line_index_agrees_with_counting_line_breaks():
         line_and_column(text, i)[0] for i in range(len(text) + 1)
     ]
     assert index.line(text.index("Three")) == 7
+
+
+def test_names_in_capitals_keep_honorifics_and_mc_in_mixed_case():
+    text = (
+        "Trade talk\n\n"
+        "ANNA McBRIDE: Why now?\n\n"
+        "Dr. OTTO van DAM (Chief Economist, North Bank): Because rates fell.\n\n"
+        "McBRIDE: And then?\n\n"
+        "VAN DAM: We wait.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "ANNA McBRIDE"), ("answer", "Dr. OTTO van DAM"),
+        ("question", "McBRIDE"), ("answer", "VAN DAM"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "short_q", "short_a"),
+    [
+        ("Ruth Okafor:", "Lars Brenner-Holm:", "RO:", "L B-H:"),
+        ("Ruth Okafor (RO):", "Lars Brenner-Holm (LB):", "RO:", "LB:"),
+        ("RUTH OKAFOR:", "Lars Brenner-Holm:", "RO:", "LBH:"),
+        ("Ruth:", "Lars:", "R:", "L:"),
+    ],
+)
+def test_initials_shorten_a_full_label(first, second, short_q, short_a):
+    text = (
+        f"Ports\n\n{first} Why ports?\n\n{second} Trade.\n\n"
+        f"{short_q} And roads?\n\n{short_a} Later.\n"
+    )
+    t = parse(text, "x")
+    assert [x.role for x in t.turns] == ["question", "answer"] * 2
+    assert [x.speaker_name for x in t.turns] == [first.rstrip(":"), second.rstrip(":")] * 2
+
+
+def test_page_header_fields_and_headline_kickers_are_not_speakers():
+    text = (
+        "Radio Exclusive: Minister Talks Ports\n\n"
+        "WHEN: Today, Monday\n\n"
+        "WHERE: Morning Show\n\n"
+        "Last Updated: Monday\n\n"
+        "Photo: The minister\n\n"
+        "ANNA BERG: Why ports?\n\n"
+        "TOM LEE: Trade.\n\n"
+        "BERG: Roads?\n\n"
+        "LEE: Later.\n"
+    )
+    t = parse(text, "x")
+    assert [x.speaker for x in t.turns] == ["ANNA BERG", "TOM LEE", "BERG", "LEE"]
+    assert text[t.title[0] : t.title[1]] == "Radio Exclusive: Minister Talks Ports"
+    assert len(t.intros) == 4 and covered(t) == ""
+
+
+def test_a_header_word_that_labels_several_turns_is_a_speaker():
+    # An outlet named by a header word (a magazine called TIME) asking every question.
+    text = (
+        "Talking Ports\n\n"
+        "Time: 10 a.m., Monday\n\n"
+        "TIME: Why ports?\n\n"
+        "Trade, mostly.\n\n"
+        "TIME: And roads?\n\n"
+        "Later.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "TIME"),
+        ("answer", None),
+        ("question", "TIME"),
+        ("answer", None),
+    ]
+    assert covered(t) == ""
+
+
+def test_a_cast_list_is_front_matter_not_turns():
+    text = (
+        "Press briefing\n\n"
+        "PARTICIPANTS:\n\n"
+        "Speaker: JANE DOE, Director, Research Department\n\n"
+        "Moderator: TOM LEE, Press Officer\n\n"
+        "MR. LEE: Good morning. Jane, the floor is yours.\n\n"
+        "MS. DOE: Thank you. Growth is slowing.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "MR. LEE"), ("answer", "MS. DOE"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros][0] == "PARTICIPANTS:"
+
+
+def test_photo_captions_quoting_the_guest_before_the_dialogue_are_text():
+    text = (
+        "Interview with the governor\n\n"
+        'Governor Ana Sousa: "We will not move."\n\n'
+        "MAGAZINE: Will rates rise?\n\n"
+        'Sousa: "Not this year," I said then, and I say it now.\n\n'
+        "MAGAZINE: Why?\n\n"
+        "Sousa: Prices are stable.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "MAGAZINE"), ("answer", "Sousa"),
+        ("question", "MAGAZINE"), ("answer", "Sousa"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == ['Governor Ana Sousa: "We will not move."']
+
+
+def test_question_label_glued_to_its_text():
+    text = "Q:About the ports.\n\nA: They grow.\n\nQ:“And roads?”\n\nA: Later.\n\nNote:a:b\n"
+    assert [(r, label) for r, label, _ in turns(text)] == [
+        ("question", "Q:"), ("answer", "A:"), ("question", "Q:"), ("answer", "A:"),
+    ]  # fmt: skip
+
+
+def test_a_one_off_name_label_inside_the_dialogue_is_a_turn():
+    text = (
+        "Talk\n\nNote: edited.\n\nM.Kelly: Thank you for this.\n\nWe start with news.\n\n"
+        "V.Putin: Please.\n\nM.Kelly: Why now?\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "M.Kelly"), ("answer", "V.Putin"), ("question", "M.Kelly"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == ["Note: edited."]
+    text = "Talk\n\nQuestion: Why DC?\n\nAmbassador Qin: A good starter.\n"
+    assert [(x.role, x.speaker) for x in parse(text, "x").turns] == [
+        ("question", "Question"), ("answer", "Ambassador Qin"),
+    ]  # fmt: skip
+
+
+def test_the_speaker_who_opens_asks_and_everyone_else_but_the_guest_too():
+    text = (
+        "ANNA BERG: Welcome. Tell us about the strike.\n\n"
+        "TOM LEE: It ended.\n\n"
+        "ANNA BERG: Gauge the damage for us.\n\n"
+        "TOM LEE: Small. Why do you ask? Anyway.\n\n"
+        "EVA ROS: And next year?\n\n"
+        "TOM LEE: Growth.\n"
+    )
+    assert [x.role for x in parse(text, "x").turns] == [
+        "question", "answer", "question", "answer", "question", "answer",
+    ]  # fmt: skip
+
+
+def test_an_excerpt_that_opens_on_an_answer():
+    text = (
+        "TOM LEE: It is a turbulent time.\n\n"
+        "ANNA BERG: Will prices fall?\n\n"
+        "LEE: They may.\n\n"
+        "LEE: And costs too.\n"
+    )
+    assert [x.role for x in parse(text, "x").turns] == [
+        "answer", "question", "answer", "answer",
+    ]  # fmt: skip
+
+
+def test_a_known_label_after_a_sentence_end_on_the_same_line_opens_a_turn():
+    text = (
+        "ANNA BERG: Welcome.\n\nTOM LEE: Thanks.\n\n"
+        "ANNA BERG: What went wrong?    TOM LEE: Nothing. LEE: said the sign.\n\n"
+        "ANNA BERG: Really? TOM LEE: Really.\n"
+    )
+    assert turns(text)[2:] == [
+        ("question", "ANNA BERG:", "What went wrong?"),
+        ("answer", "TOM LEE:", "Nothing. LEE: said the sign."),
+        ("question", "ANNA BERG:", "Really?"),
+        ("answer", "TOM LEE:", "Really."),
+    ]
+
+
+def test_a_hosts_unlabelled_opening_is_a_question():
+    text = (
+        "The view from abroad\n\n"
+        "A standfirst about the show.\n\n"
+        "This is THE MORNING HOUR. I'm Ada Lund.\n\n"
+        "Tom Lee joins us. Mr. Lee, welcome.\n\n"
+        "Mr. TOM LEE (Correspondent): Glad to be here.\n\n"
+        "LUND: What happened?\n"
+    )
+    t = parse(text, "x")
+    assert turns(text) == [
+        ("question", None, "This is THE MORNING HOUR. I'm Ada Lund.\n\n"
+                           "Tom Lee joins us. Mr. Lee, welcome."),
+        ("answer", "Mr. TOM LEE (Correspondent):", "Glad to be here."),
+        ("question", "LUND:", "What happened?"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == ["A standfirst about the show."]
+
+
+def test_unlabelled_paragraphs_that_strictly_alternate_question_and_answer():
+    text = (
+        "Minister: growth is not enough\n"
+        "Is growth enough?\nNo. It must reach people.\n"
+        "Should we look north?\nYes, north.\n"
+    )
+    assert turns(text) == [
+        ("question", None, "Is growth enough?"), ("answer", None, "No. It must reach people."),
+        ("question", None, "Should we look north?"), ("answer", None, "Yes, north."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Is growth enough?\nNo. Why would it be?\nShould we look north?\nYes.\n",
+        "Is growth enough?\nNo.\nIt must reach people.\nShould we look north?\nYes.\n",
+        "Is growth enough?\nNo.\n",
+    ],
+)
+def test_unlabelled_paragraphs_that_break_the_pattern_are_refused(body):
+    with pytest.raises(BuildError, match="no recognisable"):
+        parse("Title\n" + body, "x")
+
+
+def test_dashes_that_only_ask_mark_questions_with_unlabelled_answers():
+    text = "Title\n\n– Can you help?\n\nYes.\n\nAnd more.\n\n–          Why now?\n\nBecause.\n"
+    assert turns(text) == [
+        ("question", "–", "Can you help?"), ("answer", None, "Yes.\n\nAnd more."),
+        ("question", "–", "Why now?"), ("answer", None, "Because."),
+    ]  # fmt: skip

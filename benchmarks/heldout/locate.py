@@ -81,16 +81,24 @@ def place(text: str, surfaces: list[str], skip: list[tuple[int, int]]) -> list[i
     return starts
 
 
+def furniture_span(text: str, item: str | list) -> dict:
+    """Where a furniture line sits: the first place it occurs as a whole line (or the
+    n-th, written ``[line, n]``, for a line the page repeats), else the first place it
+    occurs at all (furniture that shares its line with text)."""
+    line, n = (item, 1) if isinstance(item, str) else (item[0], item[1])
+    whole = r"^[ \t]*(" + re.escape(line) + r")[ \t]*$"
+    found = [m.start(1) for m in re.finditer(whole, text, flags=re.MULTILINE)]
+    start = found[n - 1] if len(found) >= n else text.find(line)
+    assert start >= 0, line
+    return {"start": start, "end": start + len(line), "text": line}
+
+
 def build(text_id: str, spec: dict) -> dict:
     text = read(text_id)
     speakers = [
         {"label": lab, "role": role, "person": person} for lab, role, person in spec["speakers"]
     ]
-    furniture = []
-    for line in spec.get("furniture", []):
-        start = text.find(line)
-        assert start >= 0, line
-        furniture.append({"start": start, "end": start + len(line), "text": line})
+    furniture = [furniture_span(text, item) for item in spec.get("furniture", [])]
     # nothing is annotated inside speaker labels or page furniture
     skip = label_spans(text, [s["label"] for s in speakers])
     skip += [(f["start"], f["end"]) for f in furniture]

@@ -1,5 +1,5 @@
-"""Build a package, top to bottom: read, parse, extract, tabulate, write, describe,
-validate, publish.
+"""Build a package and publish it: check the output folder, assemble the package
+(:mod:`builder.assemble`), validate it, publish it.
 
 A build first checks the output folder (not the sources, not a folder of someone
 else's files), takes its lock, writes everything into a staging folder inside it,
@@ -11,68 +11,28 @@ sources are byte-identical.
 
 from __future__ import annotations
 
-import csv
-import filecmp
-import shutil
-import tempfile
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.language import Language
-
-from builder.candidates import REVIEW_HEADER, Proposal, review_rows
-from builder.entities import EntityFinder
+from builder.assemble import REVIEW_FILE, assemble
 from builder.errors import BuildError
-from builder.metadata import DOCUMENTS, write_documents
-from builder.names import ModelEntities
 from builder.ner import DEFAULT_MODEL, load_ner
-from builder.package import describe, write_schemas
 from builder.publish import (
     JOURNAL,
-    MARKER,
+    PUBLISHED_ELSEWHERE,
+    PUBLISHED_IN_REPO,
     check_ownership,
     journal_pending,
     lock,
     publish,
-    read_marker,
     recover,
     remove_staging,
     stage,
     sweep,
     write_marker,
 )
-from builder.schemas import ROOT, TABLES
-from builder.sources import (
-    SOURCES_DIR,
-    GazetteerEntry,
-    InterviewSource,
-    check_links,
-    check_sources,
-    read_gazetteer,
-    read_manifest,
-    read_package_metadata,
-    source_for_file,
-)
-from builder.tables import Extractors, entity_rows
+from builder.sources import check_links
 from builder.validate import validate_package
-from builder.work import Context, Job, check_sizes, interview, run
-from builder.writers import TableWriter, write_table
-
-#: What a build publishes into the repository itself (the schemas and sources there are
-#: the inputs); a build into another folder also publishes copies of those.
-#: The marker comes last: a folder holding it holds a complete package.
-PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", *DOCUMENTS, MARKER)
-PUBLISHED_ELSEWHERE = (
-    "datapackage.json",
-    "data",
-    "schemas",
-    "review",
-    "sources",
-    *DOCUMENTS,
-    MARKER,
-)
-REVIEW_FILE = "review/entity-candidates.csv"
 
 
 @dataclass(frozen=True)
@@ -85,11 +45,12 @@ class Summary:
 
 
 def build(
-    out: Path = ROOT,
+    out: Path,
     *,
+    sources_dir: Path,
+    in_place: bool = False,
     transcript: Path | None = None,
     encoding: str | None = None,
-    sources_dir: Path = SOURCES_DIR,
     strict: bool = False,
     ner_model: str | None = DEFAULT_MODEL,
     jobs: int | None = None,
@@ -97,9 +58,11 @@ def build(
 ) -> Summary:
     """Build the package into ``out`` and publish it there, all or nothing.
 
-    ``out`` equal to the folder holding ``sources_dir`` is a build in place (the
-    repository: only the generated entries are replaced); any other ``out`` gets a
-    self-contained package. ``strict`` makes names the gazetteer lacks an error;
+    ``in_place`` builds the repository ``out`` from its own ``sources_dir``
+    (``out/sources``): only the generated entries are replaced. Otherwise ``out`` gets a
+    self-contained package, built from the manifest in ``sources_dir`` or, with
+    ``transcript``, from that one file with the gazetteer and metadata of
+    ``sources_dir``. ``strict`` makes names the gazetteer lacks an error;
     ``ner_model`` names the installed spaCy pipeline that finds them (None: gazetteer
     and rule proposals only). Bad input, a folder the builder does not own, a second
     build at the same time and every read or write error raise :class:`BuildError`; see
@@ -108,10 +71,15 @@ def build(
     scheduler at address ``dask`` (:mod:`builder.work`).
     """
     out = out.resolve()
-    in_place = transcript is None and out == sources_dir.resolve().parent
+    if in_place and (transcript is not None or sources_dir.resolve() != out / "sources"):
+        raise BuildError(
+            "a build in place builds a repository from its own sources/",
+            out,
+            hint="build a transcript or other sources into another folder",
+        )
     entries = PUBLISHED_IN_REPO if in_place else PUBLISHED_ELSEWHERE
     try:
-        check_out(out, transcript=transcript, sources_dir=sources_dir)
+        check_out(out, transcript=transcript, sources_dir=sources_dir, in_place=in_place)
         check_ownership(out, entries, in_place=in_place)  # before writing anything
         if transcript is None:
             check_links(sources_dir)
@@ -169,10 +137,12 @@ def _stage(
     return done.rows, done.n_candidates
 
 
-def check_out(out: Path, *, transcript: Path | None, sources_dir: Path) -> None:
+def check_out(
+    out: Path, *, transcript: Path | None, sources_dir: Path, in_place: bool = False
+) -> None:
     """Refuse an output folder a build would damage: a file, the sources or a folder
-    inside them, a folder holding the sources it would not build in place, and for a
-    one-file build the transcript's folder (or one above it) or a repository."""
+    inside them, a folder holding the sources unless the build is ``in_place``, and for
+    a one-file build the transcript's folder (or one above it) or a repository."""
     out = out.resolve()
     if out.exists() and not out.is_dir():
         raise BuildError("--out is a file, not a folder", out, hint="give a new or empty folder")
@@ -191,7 +161,7 @@ def check_out(out: Path, *, transcript: Path | None, sources_dir: Path) -> None:
                 out,
                 hint="build into a folder outside sources/",
             )
-        if sources.is_relative_to(out) and out != sources.parent:
+        if sources.is_relative_to(out) and not in_place:
             raise BuildError(
                 f"--out holds the sources folder {sources}",
                 out,
@@ -208,7 +178,7 @@ def check_out(out: Path, *, transcript: Path | None, sources_dir: Path) -> None:
             hint="a build replaces data/, sources/, schemas/ and review/ there: "
             "give a new or empty folder",
         )
-    if out == ROOT or (out / "sources" / "interviews.csv").is_file():
+    if (out / "sources" / "interviews.csv").is_file():
         raise BuildError(
             "--out is a repository (it has sources/interviews.csv); a one-file build would "
             "replace its package",
@@ -227,181 +197,3 @@ def _io_error(err: OSError, out: Path) -> BuildError:
     else:
         state = "the previous package is untouched"
     return BuildError(f"cannot read or write: {reason}", where, hint=state)
-
-
-@dataclass(frozen=True)
-class Assembled:
-    """What :func:`assemble` wrote: rows per table, and the names the gazetteer lacks
-    (how many occurrences, and the first)."""
-
-    rows: dict[str, int]
-    n_candidates: int
-    first_candidate: Proposal | None
-
-
-def assemble(
-    root: Path,
-    *,
-    transcript: Path | None = None,
-    encoding: str | None = None,
-    sources_dir: Path = SOURCES_DIR,
-    ner_model: str | None = DEFAULT_MODEL,
-    jobs: int | None = None,
-    dask: str | None = None,
-) -> Assembled:
-    """Write a complete package into the empty folder ``root``, streaming: each
-    interview's rows are appended to the files as its work (on ``jobs`` processes, or
-    the Dask scheduler at ``dask``) finishes, in manifest order."""
-    todo, gazetteer, metadata = _plan(transcript, encoding, sources_dir)
-    writers = {table: TableWriter(root, table) for table in TABLES if table != "entities"}
-    counts: Counter = Counter()
-    found, speakers = ModelEntities(), set()
-    interviews: list[dict] = []  # what the descriptor needs of each: a few short strings
-    n_candidates, first = 0, None
-    (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
-    with (root / REVIEW_FILE).open("w", encoding="utf-8", newline="") as review_file:
-        review = csv.writer(review_file, lineterminator="\r\n")
-        review.writerow(REVIEW_HEADER)
-        try:
-            for piece in run(todo, Context(tuple(gazetteer), ner_model), n_jobs=jobs, dask=dask):
-                for table, chunk in piece.chunks.items():
-                    writers[table].add(chunk)
-                counts.update(piece.counts)
-                found.update(piece.entities)
-                speakers |= piece.speakers
-                review.writerows(review_rows(piece.proposals))
-                n_candidates += len(piece.proposals)
-                first = first or next(iter(piece.proposals), None)
-                interviews.append({k: piece.interview[k] for k in _DESCRIBED})
-        finally:
-            for writer in writers.values():
-                writer.close()
-    entities = entity_rows(gazetteer, counts, speakers, found)
-    write_table(root, "entities", entities)
-    write_schemas(root)
-    if transcript is not None:
-        (root / "sources").mkdir()
-        shutil.copyfile(transcript, root / "sources" / transcript.name)
-        first_row = interviews[0]
-        metadata = {**metadata, "name": first_row["interview_id"], "title": first_row["title"]}
-        metadata["description"] = f'The interview "{first_row["title"]}" as data.'
-    else:
-        shutil.copytree(sources_dir, root / "sources", symlinks=True)
-    # describe
-    descriptor = describe(root, metadata, interviews)
-    write_documents(root, descriptor, interviews)
-    rows = {table: writers[table].n_rows for table in writers}
-    rows["entities"] = len(entities)
-    return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
-
-
-#: The columns of an interview row that the descriptor uses.
-_DESCRIBED = (
-    "interview_id",
-    "title",
-    "publisher",
-    "source_url",
-    "published",
-    "source_path",
-    "source_encoding",
-)
-
-
-def extract(
-    *,
-    transcript: Path | None = None,
-    encoding: str | None = None,
-    sources_dir: Path = SOURCES_DIR,
-    model: Language | None = None,
-) -> tuple[dict[str, list[dict]], list[Proposal]]:
-    """Every table's rows in memory, and the names for the review file, all in this
-    process (for small inputs and tests; ``model`` is a loaded spaCy NER pipeline, None
-    for the gazetteer and rule proposals only)."""
-    todo, gazetteer, _ = _plan(transcript, encoding, sources_dir)
-    check_sizes(todo)
-    extractors = Extractors(gazetteer, EntityFinder(gazetteer), model)
-    tables: dict[str, list[dict]] = {table: [] for table in TABLES}
-    proposals: list[Proposal] = []
-    counts: Counter = Counter()
-    found, speakers = ModelEntities(), set()
-    for job in todo:
-        piece = interview(job, encoded=False, extractors=extractors)
-        if piece.error is not None:
-            raise piece.error
-        for table, rows in piece.tables.items():
-            tables[table] += rows
-        counts.update(piece.counts)
-        found.update(piece.entities)
-        speakers |= piece.speakers
-        proposals += piece.proposals
-    tables["entities"] = entity_rows(gazetteer, counts, speakers, found)
-    return tables, proposals
-
-
-def _plan(
-    transcript: Path | None, encoding: str | None, sources_dir: Path
-) -> tuple[list[Job], list[GazetteerEntry], dict]:
-    """Read and check the inputs: the interviews to process, the gazetteer and the
-    package metadata."""
-    if transcript is not None:
-        if not transcript.is_file():
-            raise BuildError("no such transcript file", transcript)
-        interviews = [source_for_file(transcript, encoding or "utf-8")]
-        gazetteer = read_gazetteer(SOURCES_DIR)
-        metadata = read_package_metadata(SOURCES_DIR)
-    else:
-        interviews = read_manifest(sources_dir)  # clear messages for the commonest mistakes
-        check_sources(sources_dir)  # then every constraint of the sources' Table Schemas
-        if encoding:
-            interviews = [replace(s, encoding=encoding) for s in interviews]
-        gazetteer = read_gazetteer(sources_dir)
-        metadata = read_package_metadata(sources_dir)
-    todo = [Job(s, _package_path(s, transcript, sources_dir)) for s in interviews]
-    return todo, gazetteer, metadata
-
-
-def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
-    if transcript is not None:
-        return f"sources/{transcript.name}"
-    return "sources/" + source.path.relative_to(sources_dir.resolve()).as_posix()
-
-
-def _package_path(source: InterviewSource, transcript: Path | None, sources_dir: Path) -> str:
-    if transcript is not None:
-        return f"sources/{transcript.name}"
-    return "sources/" + source.path.relative_to(sources_dir.resolve()).as_posix()
-
-
-def rebuild_matches(root: Path) -> list[str]:
-    """Differences between the package at ``root`` and a fresh build of its sources."""
-    marker = read_marker(root)
-    if marker is not None:
-        entries = (*marker["entries"], MARKER)
-    else:
-        entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
-        # no marker: a package without the builder's own files, such as an unpacked
-        # release; its curators' review file is not part of it either
-        entries = tuple(e for e in entries if e not in (MARKER, "review"))
-    with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
-        fresh = Path(tmp)
-        assemble(fresh, sources_dir=root / "sources")
-        write_marker(fresh, entries)
-        out = []
-        for entry in entries:
-            if entry == "sources":
-                continue
-            out += _differences(fresh / entry, root / entry, entry)
-        return out
-
-
-def _differences(fresh: Path, committed: Path, name: str) -> list[str]:
-    if fresh.is_file():
-        if not committed.is_file() or not filecmp.cmp(fresh, committed, shallow=False):
-            return [f"{name}: differs from a fresh build (run `builder build`)"]
-        return []
-    new = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
-    old = {p.relative_to(committed) for p in committed.rglob("*") if p.is_file()}
-    out = [f"{name}/{p}: not produced by a fresh build" for p in sorted(old - new)]
-    for p in sorted(new):
-        out += _differences(fresh / p, committed / p, f"{name}/{p}")
-    return out

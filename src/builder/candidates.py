@@ -122,8 +122,8 @@ class CandidateFinder:
         taken = {t.i for t in doc if t.idx in known_chars}
         spans = [doc[s:e] for _, s, e in self._matcher(doc)]
         out = {}
-        for span in filter_spans(spans):
-            span = _trim(span, capitalised)
+        for found in filter_spans(spans):
+            span = _trim(found, capitalised)
             if span is None or all(t.i in taken for t in span):
                 continue
             if span.start > 0 and doc[span.start - 1].like_num:

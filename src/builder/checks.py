@@ -139,11 +139,14 @@ class TableChecks:
         return out
 
     def close(self) -> None:
+        """Close the connection and remove the temporary folder."""
         self.con.close()
         self._tmp.cleanup()
 
     def _first(self, sql: str) -> tuple:
-        return self.con.execute(sql).fetchone()
+        row = self.con.execute(sql).fetchone()
+        assert row is not None, sql  # an aggregate query returns one row
+        return row
 
     def _load(self, table: str, fmt: str) -> list[str]:
         """Create the typed view of a table in a format; report type errors."""

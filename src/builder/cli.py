@@ -1,15 +1,11 @@
 """The ``builder`` command: a thin layer over :mod:`builder.build` and
 :mod:`builder.validate`.
 
-    builder build [FILE.txt] [--out DIR] [--sources DIR] [--encoding ENC] [--strict]
-                  [--ner-model NAME | --no-ner] [--jobs N | --dask ADDRESS]
-    builder validate [DIR] [--frictionless]
-    builder docs
-    builder site [--out DIR] [PACKAGE]
-    builder release [PACKAGE] [--out DIST]
-
-Without ``--out`` a build builds the package repository the current directory is in
-(the nearest folder upward holding ``sources/interviews.csv``) and says which.
+The paths are worked out here, once, and passed to the library: the package repository
+is ``--root`` or else the one the current directory is in (the nearest folder upward
+holding ``sources/interviews.csv``). Without ``--out`` a build builds that repository in
+place and says which; the full reference is ``docs/cli.md`` (``builder docs`` writes it
+from this parser).
 
 Exit status: 0 on success, 1 when validation fails, 2 on bad input or any other error
 (always one line, never a traceback), 130 and 143 when interrupted by SIGINT or SIGTERM.
@@ -25,34 +21,42 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from builder.build import REVIEW_FILE, build
-from builder.docs import update_readme
+from builder.assemble import REVIEW_FILE
+from builder.build import build
+from builder.docs import update_docs
 from builder.errors import BuildError
+from builder.expand import expand
 from builder.ner import DEFAULT_MODEL
 from builder.publish import MARKER, journal_pending, lock, recover
 from builder.release import make_release
 from builder.site import build_site
-from builder.sources import SOURCES_DIR
 from builder.validate import validate_package
 
+_ROOT_HELP = (
+    "the package repository (default: the one you stand in, the nearest folder upward "
+    "holding sources/interviews.csv)"
+)
 
-def _parser() -> argparse.ArgumentParser:
+
+def make_parser() -> argparse.ArgumentParser:
+    """The command line parser of ``builder`` (``docs/cli.md`` is generated from it)."""
     parser = argparse.ArgumentParser(
         prog="builder", description="Build and validate data packages of interview transcripts."
     )
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild the package from sources/ (or from one file)")
     b.add_argument("file", nargs="?", type=Path, help="a transcript to build on its own")
+    b.add_argument("--root", type=Path, help=_ROOT_HELP)
     b.add_argument(
         "--out",
         type=Path,
-        help="output folder (default: the package repository you stand in, the nearest "
-        "folder upward holding sources/interviews.csv)",
+        help="output folder (default: build the repository in place)",
     )
     b.add_argument(
         "--sources",
         type=Path,
-        help="build from this sources folder (manifest, gazetteer) instead of sources/",
+        help="build from this sources folder (manifest, gazetteer) instead of ROOT/sources "
+        "(for one file: take the gazetteer and metadata from it)",
     )
     b.add_argument(
         "--jobs", type=int, help="processes for the per-interview work (default: every core)"
@@ -89,9 +93,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also run frictionless on every resource (slow: for small packages)",
     )
-    sub.add_parser(
-        "docs", help="regenerate the README's card facts and column reference from the package"
+    d = sub.add_parser(
+        "docs",
+        help="regenerate the README's card facts and column reference, docs/cli.md and "
+        "docs/checks.md",
     )
+    d.add_argument("--root", type=Path, help=_ROOT_HELP)
+    e = sub.add_parser(
+        "schemas", help="write the shared fields of schemas/fields.json into every table schema"
+    )
+    e.add_argument("--root", type=Path, help=_ROOT_HELP)
     s = sub.add_parser("site", help="write a static site (index and transcript pages)")
     s.add_argument(
         "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
@@ -108,16 +119,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run ``builder`` with ``argv`` (default: the process's arguments); the exit status."""
+    args = make_parser().parse_args(argv)
     with _sigterm_raises():
         try:
             if args.command == "build":
                 return _build(args)
             if args.command == "docs":
-                readme = find_package(Path.cwd()) / "README.md"
-                print(
-                    f"{readme} updated" if update_readme(readme.parent) else f"{readme} is current"
-                )
+                root = args.root or find_package(Path.cwd())
+                changed = update_docs(root, make_parser())
+                print(f"updated {', '.join(changed)}" if changed else "the docs are current")
+                return 0
+            if args.command == "schemas":
+                schemas = expand(args.root or find_package(Path.cwd()))
+                print(f"updated {len(schemas)} table schema(s)" if schemas else "schemas current")
                 return 0
             if args.command == "site":
                 root = (args.dir or _package_here(Path.cwd())).resolve()
@@ -147,25 +162,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    if args.file is not None:
+    if args.file is not None or args.sources is not None:
         if args.out is None:
-            print("error: building one file needs --out DIR", file=sys.stderr)
+            what = "one file" if args.file is not None else "from --sources"
+            print(f"error: building {what} needs --out DIR", file=sys.stderr)
             return 2
-        out, sources_dir = args.out, SOURCES_DIR
-    elif args.sources is not None:
-        if args.out is None:
-            print("error: building from --sources needs --out DIR", file=sys.stderr)
-            return 2
-        out, sources_dir = args.out, args.sources.resolve()
+        sources = args.sources or (args.root or find_package(Path.cwd())) / "sources"
+        out, sources_dir, in_place = args.out, sources.resolve(), False
     else:
-        root = find_package(Path.cwd())
-        out, sources_dir = args.out or root, root / "sources"
+        root = (args.root or find_package(Path.cwd())).resolve()
+        out, sources_dir, in_place = args.out or root, root / "sources", args.out is None
         print(f"package: {root} (sources/interviews.csv)")
     summary = build(
         out,
+        sources_dir=sources_dir,
+        in_place=in_place,
         transcript=args.file,
         encoding=args.encoding,
-        sources_dir=sources_dir,
         strict=args.strict,
         ner_model=args.ner_model,
         jobs=args.jobs,
@@ -211,8 +224,7 @@ def find_package(start: Path) -> Path:
     raise BuildError(
         "no sources/interviews.csv here or in a folder above",
         start,
-        hint="run the builder inside a package repository, or build one file with "
-        "`builder build FILE --out DIR`",
+        hint="run the builder inside a package repository, or name one with --root DIR",
     )
 
 

@@ -172,7 +172,8 @@ _DATE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
-    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
+    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
+    rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
 _TIME_WORDS = re.compile(
@@ -218,8 +219,9 @@ _NOT_RANKED = {"time", "times", "half", "quarter"}
 _NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
-    r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)",
-    re.IGNORECASE,
+    r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
+    r"|^[ \t]*\d{1,2}[.)](?=[ \t])",  # a list number opening a line (``6. Light ...``)
+    re.IGNORECASE | re.MULTILINE,
 )
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
 _VERB_OBJECT = re.compile(

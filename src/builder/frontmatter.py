@@ -8,6 +8,11 @@ alone (``Oslo. 12 March.``, ``LONDON (Reuters) —``). Each such line is *furnit
 is kept in the package (see ``interviews.front_matter``) but is never read as a figure
 or an entity.
 
+Two more kinds: a news ticker (headlines run together with bullets ``•``) is
+navigation, and a sentence about the text itself (``This transcript has been edited for
+clarity.``) is a *notice*. A short line standing between two furniture lines (a site
+header such as ``Explore the BBC``) is furniture too (see ``transcript``).
+
 A line is furniture only when the whole line is of one of these forms; a dateline that
 opens a paragraph (``HANOI, June 2024 - Our correspondent spoke ...``) is text. The
 rules are ours: page-cleaning libraries (trafilatura, readability) work on HTML, and
@@ -31,19 +36,38 @@ _WEEKDAYS = (
     "Fri|Sat|Sun"
 )
 _MONTH = rf"(?:{_MONTHS})\.?"
+#: Month and weekday names of the locales a web page's date widget is most often in
+#: besides English (Spanish, French, German, Portuguese, Italian): only for furniture.
+_FOREIGN_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    "octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|janeiro|"
+    "fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|"
+    "febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+_FOREIGN_WEEKDAYS = (
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
+    "vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|martedì|"
+    "mercoledì|giovedì|venerdì|sabato|domenica"
+)
 #: A year may run straight into a time (``201109:15``): no word boundary after it.
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d(?!\d:))"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _TIME = (
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*(?-i:UTC|GMT|ET|PT|CT|MT|[A-Z]{3,4}|[+-]\d\d:?\d\d|Z)\b)?"
+    r"(?:\s*(?-i:UTC|GMT|ET|PT|CT|MT|[A-Z]{2,4}|[+-]\d\d:?\d\d|Z)\b)?"
 )
 _DATE = (
     rf"(?:{_YEAR}-[01]\d-[0-3]\d(?:T{_TIME})?"  # ISO 8601
     rf"|[0-3]?\d[./][01]?\d[./](?:{_YEAR}|\d\d)"  # 03.05.2011, 3/5/11
     rf"|{_DAY}\s+{_MONTH},?(?:\s+{_YEAR})?"  # 3 May 2011, 12 March
     rf"|{_MONTH},?\s+{_YEAR}"  # May 2011
-    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)"  # May 3, 2011
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"  # May 3, 2011
+    rf"|{_YEAR}/[01]?\d/[0-3]?\d"  # 2011/05/03
+    rf"|(?:(?:{_FOREIGN_WEEKDAYS}),?\s+)?(?:{_DAY}\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS}|{_MONTHS})"
+    rf"(?:\s+(?:de|del)\s+|\s+){_YEAR}"  # 26 de junio de 2020, 26. Juni 2020
+    rf"|(?:{_FOREIGN_MONTHS})\s+{_DAY},?\s+{_YEAR}))"  # junio 26, 2020
 )
 _STAMP = re.compile(rf"(?:(?:{_WEEKDAYS}),?\s+)?{_DATE}|{_TIME}", re.IGNORECASE)
 #: Words that introduce a date on a furniture line.
@@ -66,21 +90,37 @@ _UI_WORDS = {
     "read", "more", "back", "next", "previous", "top", "close", "login", "log", "sign",
     "in", "skip", "to", "content", "main", "font", "size", "a+", "a-", "listen",
     "comments", "comment", "related", "tags", "news", "save", "download", "pdf", "version",
-    "this", "article", "page", "follow", "us", "rss", "feed", "mail",
+    "this", "article", "page", "follow", "us", "rss", "feed", "mail", "large", "medium",
+    "small", "site", "expand", "collapse", "transcript", "episode", "adjust", "show", "hide",
 }  # fmt: skip
+#: Function words among the UI words: they do not make a line a row of buttons.
+_UI_GLUE = {"in", "to", "this", "us", "more", "x", "a+", "a-", "log", "sign", "main"}
 _PAGE_LINE = re.compile(
     r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this)"
-    r"\s*:|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
+    r"\s*:|you\s+are\s+here\s*:|back\s+to\s+\S+(?:\s+\S+){0,4}\s*$"
+    r"|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
     r"|[\d,]+\s+(?:views|comments)\s*$|\d+\s*min(?:ute)?s?\s+read\s*$"
     r"|©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"(?:By|BY|Interview(?:ed)?\s+by|Written\s+by|Reporting\s+by|Text\s+by|Story\s+by|"
-    r"Photos?\s+by|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:)\s+(?P<names>.+)"
+    r"Photos?\s+by:?|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:)\s+(?P<names>.+)"
 )
 _NAME_LINK = {"and", "of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "in",
               "at", "&", "|", "/", "and/or"}  # fmt: skip
+#: A list of headlines run together with bullets (a news ticker or a related-links box).
+_TICKER = re.compile(r"(?:[^•\n]+•){3,}[^•\n]*")
+#: A row of metadata fields (``Journal : MOFA Date : Author : NA``).
+_FIELD = re.compile(r"\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+:")
+#: A sentence about the text itself, not part of it (``This transcript has been edited
+#: for clarity.``, ``The article has been automatically translated ...``).
+_NOTICE = re.compile(
+    r"(?:This|The)\s+(?:article|transcript|interview|text|story|material|page|video)\s+"
+    r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+(?:\w+\s+)?"
+    r"(?:translated|edited|condensed|updated|corrected|published|transcribed|abridged)\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     rf"(?P<place>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}})\s*[,.]?\s*"
     rf"(?P<agency>\([^()]{{1,40}}\))?\s*[,.]?\s*"
@@ -94,12 +134,16 @@ class Furniture:
 
     start: int
     end: int
-    kind: str  # "date", "language", "navigation", "byline" or "dateline"
+    kind: str  # "date", "language", "navigation", "byline", "dateline" or "notice"
 
 
 def furniture_kind(line: str) -> str | None:
     """What kind of page furniture a whole line is, or None when it is text."""
     line = line.strip().strip("*_").strip()
+    if _TICKER.fullmatch(line):
+        return "navigation"
+    if _NOTICE.match(line) and len(line) <= 240:
+        return "notice"
     if not line or len(line) > 120 or line.endswith("?"):
         return None
     if _is_stamp(line):
@@ -171,9 +215,11 @@ def _is_languages(line: str) -> bool:
 def _is_navigation(line: str) -> bool:
     """Breadcrumbs (``Home > News > Interviews``, three parts or starting at Home), a row
     of buttons and counters (``Share 12 Tweet Print``), a link to another page
-    (``Read also: ...``), a counter (``Views: 1,234``, ``5 min read``) or a copyright
-    notice (``© 2011 Trend``)."""
-    if _PAGE_LINE.match(line):
+    (``Read also: ...``, ``Back to Interviews``, ``You are here: Home``), a counter
+    (``Views: 1,234``, ``5 min read``), a copyright notice (``© 2011 Trend``), a row of
+    metadata fields (``Journal : MOFA Date : Author : NA``) or a short header line that
+    is at least half buttons (``BBC Home``, ``Search the Site``)."""
+    if _PAGE_LINE.match(line) or len(_FIELD.findall(line)) >= 3:
         return True
     parts = [p for p in _CRUMB.split(line) if p]
     if len(parts) >= 2 and all(len(p.split()) <= 5 and not re.search(r"[.?!]$", p)
@@ -182,17 +228,25 @@ def _is_navigation(line: str) -> bool:
             return True
     words = [w for w in _SEPARATORS.split(line.lower()) if w]
     ui = [w for w in words if w.strip(":") in _UI_WORDS]
-    return bool(ui) and all(w.strip(":") in _UI_WORDS or w.strip("()").isdigit() for w in words)
+    if ui and all(w.strip(":") in _UI_WORDS or w.strip("()").isdigit() for w in words):
+        return True
+    # A short header line that is half buttons (``BBC Home``, ``Search the Site``).
+    strong = [w for w in ui if w.strip(":") not in _UI_GLUE]
+    return len(words) <= 8 and 2 * len(strong) >= len(words) and not re.search(r"[.?!,;]", line)
 
 
 def _is_byline(line: str) -> bool:
-    """``By Name[, Name and Name][, Publication]``, an optional date at the end."""
+    """``By Name[, Name and Name][, Publication]``, an optional date at the end; a site's
+    domain counts as a name (``Photo by: kremlin.ru``)."""
     m = _BYLINE.fullmatch(line.rstrip("."))
     if not m:
         return False
     names = _STAMP.sub(" ", m["names"])
     words = [w for w in re.split(r"[\s,;]+", names) if w]
-    return 0 < len(words) <= 12 and all(w[0].isupper() or w.lower() in _NAME_LINK for w in words)
+    return 0 < len(words) <= 12 and all(
+        w[0].isupper() or w.lower() in _NAME_LINK or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", w)
+        for w in words
+    )
 
 
 def _is_dateline(line: str) -> bool:

@@ -14,6 +14,8 @@ EXTRA_HINT = "pip install 'interview-datasets-builder[build]'"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv``; exit status 2 and one line when the build extra is
+    missing."""
     try:
         from builder.cli import main as cli_main
     except ModuleNotFoundError as err:

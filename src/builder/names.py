@@ -69,6 +69,7 @@ class ModelEntities:
     names: dict[str, Counter] = field(default_factory=dict)
 
     def add(self, entity_id: str, name: str | None, type_: str) -> None:
+        """Count one finding of ``entity_id``: its type, and its name when it has one."""
         self.types.setdefault(entity_id, Counter())[type_] += 1
         counter = self.names.setdefault(entity_id, Counter())
         if name is not None:

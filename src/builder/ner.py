@@ -104,7 +104,7 @@ def load_ner(name: str = DEFAULT_MODEL) -> Language:
             f"spaCy pipeline {name!r} has no ner or entity_ruler component",
             hint="name a pipeline that recognises entities, or build with --no-ner",
         )
-    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:  # type: ignore[attr-defined]
         nlp.remove_pipe("tok2vec")
     return nlp
 

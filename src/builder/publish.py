@@ -53,6 +53,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from builder.errors import BuildError
+from builder.metadata import DOCUMENTS
 
 MARKER = ".builder-package.json"
 LOCK = ".builder.lock"
@@ -60,6 +61,20 @@ JOURNAL = ".builder-journal.json"
 STAGING_PREFIX = ".build-"
 STAGING_MARKER = ".builder-staging"
 _OLD = ".old"
+
+#: What a build publishes into a repository built in place (its schemas and sources are
+#: the inputs); a build into another folder also publishes copies of those.
+#: The marker comes last: a folder holding it holds a complete package.
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", *DOCUMENTS, MARKER)
+PUBLISHED_ELSEWHERE = (
+    "datapackage.json",
+    "data",
+    "schemas",
+    "review",
+    "sources",
+    *DOCUMENTS,
+    MARKER,
+)
 _KILL_ENV = "BUILDER_KILL_AFTER_STEP"
 
 
@@ -321,5 +336,5 @@ def _signals_held() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
-        for s in dict.fromkeys(caught):
-            signal.raise_signal(s)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)

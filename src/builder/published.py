@@ -36,6 +36,7 @@ class PublishedPackage:
 
     @classmethod
     def open(cls, root: Path) -> PublishedPackage:
+        """The package at ``root``, read from its descriptor."""
         root = root.resolve()
         path = root / "datapackage.json"
         if not path.is_file():

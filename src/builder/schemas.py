@@ -15,12 +15,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 import pyarrow as pa
 
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_DIR = ROOT / "schemas"
+#: The Table Schemas, shipped with the package (``builder/table_schemas`` is a link to
+#: the repository's ``schemas/``, so they are written once).
+SCHEMA_DIR = resources.files("builder") / "table_schemas"
 
 #: Tables in the order they are written and described (referenced tables first).
 TABLES = (
@@ -59,6 +60,17 @@ class Field:
     constraints: dict
     missing_values: tuple[str, ...]
     format: str | None = None
+
+
+@cache
+def shared_fields() -> dict:
+    """``schemas/fields.json``: the field definitions several tables share, and the
+    patterns they use (:mod:`builder.expand` writes them into the table schemas)."""
+    return json.loads((SCHEMA_DIR / "fields.json").read_text(encoding="utf-8"))
+
+
+#: The pattern of every id (a slug: lowercase letters and digits joined by hyphens).
+ID_PATTERN: str = shared_fields()["patterns"]["id"]
 
 
 @cache

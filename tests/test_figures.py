@@ -347,7 +347,7 @@ def test_number_words(words, value):
 
 
 def test_seed_figures(rows_by_kind):
-    # Counted by hand in the transcript: see README, "Figures".
+    # Counted by hand in the transcript: see docs/curation.md, "Figures".
     assert rows_by_kind == {
         "count": 8, "date": 5, "duration": 3, "money": 1, "multiplier": 1, "ordinal": 1,
         "percent": 1,

@@ -1,5 +1,5 @@
 """Allow ``python -m builder``."""
 
-from builder.cli import main
+from builder.launch import main
 
 raise SystemExit(main())

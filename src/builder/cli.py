@@ -95,7 +95,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     d = sub.add_parser(
         "docs",
-        help="regenerate the README's column reference, docs/cli.md and docs/checks.md",
+        help="regenerate the README's card facts and column reference, docs/cli.md and "
+        "docs/checks.md",
     )
     d.add_argument("--root", type=Path, help=_ROOT_HELP)
     e = sub.add_parser(

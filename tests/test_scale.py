@@ -51,6 +51,28 @@ def test_a_pool_of_two_writes_the_same_bytes_as_one_process(corpus, one_process,
     assert files(tmp_path) == files(one_process)
 
 
+def test_a_pool_loses_no_interview_beyond_its_window(corpus, one_process, tmp_path, monkeypatch):
+    import builder.work
+
+    monkeypatch.setattr(builder.work, "WINDOW", 1)  # 2 in flight, fewer than the interviews
+    assemble(tmp_path, sources_dir=corpus, jobs=2)
+    assert files(tmp_path) == files(one_process)
+
+
+def test_results_come_in_order_and_all_of_them_whatever_the_window():
+    from concurrent.futures import Future
+
+    from builder.work import _ordered
+
+    def done(value) -> Future:
+        future = Future()
+        future.set_result(value)
+        return future
+
+    for window in (1, 2, 3, 10, 11, 50):
+        assert list(_ordered(done, iter(range(10)), window)) == list(range(10))
+
+
 def test_a_dask_cluster_writes_the_same_bytes_as_one_process(corpus, one_process, tmp_path):
     from dask.distributed import LocalCluster
 

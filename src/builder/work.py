@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing import get_context
 
 from tqdm import tqdm
@@ -185,7 +186,7 @@ def _pieces(jobs, ctx, n_jobs, dask) -> Iterator[Piece]:
 def _ordered(submit: Callable[[Job], Future], jobs: Iterable[Job], window: int) -> Iterator:
     """Results of ``submit(job)`` in the order of ``jobs``, at most ``window`` in flight."""
     todo = iter(jobs)
-    pending = deque(submit(job) for job, _ in zip(todo, range(window), strict=False))
+    pending = deque(submit(job) for job in islice(todo, window))
     while pending:
         result = pending.popleft().result()
         nxt = next(todo, None)

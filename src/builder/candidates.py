@@ -23,6 +23,7 @@ NER model finds instead (:mod:`builder.ner`), and lists those in the same file.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -118,8 +119,9 @@ class CandidateFinder:
         middle of a sentence; a sentence-initial word is a name only if it is there.
         ``intro`` says that ``doc`` is front matter, where datelines stand.
         """
-        known_chars = {c for start, end in known for c in range(start, end)}
-        taken = {t.i for t in doc if t.idx in known_chars}
+        starts = doc.to_array("IDX").tolist()  # token offsets, increasing
+        taken = {i for start, end in known
+                 for i in range(bisect_left(starts, start), bisect_left(starts, end))}  # fmt: skip
         spans = [doc[s:e] for _, s, e in self._matcher(doc)]
         out = {}
         for span in filter_spans(spans):
@@ -146,8 +148,15 @@ def _initial(tok) -> bool:
 
 
 def capitalised_words(doc: Doc) -> set[str]:
-    """Words written capitalised other than at the start of a sentence."""
-    return {t.text for t in doc if not _initial(t) and t.text[:1].isupper()}
+    """Words written capitalised other than at the start of a sentence (or where
+    :func:`_initial` holds), from the Doc's arrays rather than a Token per word."""
+    words = [t.text for t in doc]
+    sentence_start = doc.to_array("SENT_START").tolist()
+    return {
+        w
+        for i, w in enumerate(words)
+        if w[:1].isupper() and sentence_start[i] != 1 and not (i > 0 and words[i - 1] in _OPENERS)
+    }
 
 
 def _trim(span: Span, capitalised: set[str]) -> Span | None:

@@ -32,7 +32,7 @@ from builder.names import (
     surname_spans,
 )
 from builder.ner import find_names, titles_before
-from builder.nlp import blank_english
+from builder.nlp import blank_english, sentence_span
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.speakers import person_in_label, role_in_label, title_case
 from builder.transcript import LineIndex, Transcript, count_words
@@ -459,7 +459,7 @@ def _extract(
     figures = []
     for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
         for f in find_figures(doc.text):
-            s_start, s_end = _sentence(doc, seg.start, f.start, f.end)
+            s_start, s_end = _sentence(doc, seg.start, f.start)
             figures.append((seg.start + f.start, seg.start + f.end, f, k, s_start, s_end))
     for n, (a, b, f, k, s_start, s_end) in enumerate(figures, start=1):
         rows["figures"].append(
@@ -483,13 +483,13 @@ def _extract(
     return proposals, people
 
 
-def _sentence(doc: Doc, offset: int, start: int, end: int) -> tuple[int, int]:
-    """Offsets into the transcript of the sentence around ``doc[start:end]``, without
-    the white space around it."""
-    sent = doc.char_span(start, end, alignment_mode="expand").sent
-    s_text = sent.text
-    s_start = offset + sent.start_char + (len(s_text) - len(s_text.lstrip()))
-    return s_start, offset + sent.start_char + len(s_text.rstrip())
+def _sentence(doc: Doc, offset: int, start: int) -> tuple[int, int]:
+    """Offsets into the transcript of the sentence of a span starting at character
+    ``start`` of ``doc`` (which starts at ``offset``), without the white space around it."""
+    a, b = sentence_span(doc, start)
+    s_text = doc.text[a:b]
+    s_start = offset + a + (len(s_text) - len(s_text.lstrip()))
+    return s_start, offset + a + len(s_text.rstrip())
 
 
 #: A mention before it has an id: (start, end, entity id, form, segment index).
@@ -511,7 +511,7 @@ def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
             proposed = ex.candidates.find(doc, known, capitalised, intro=seg.role == "intro")
         for c in proposed:
             a = seg.start + c.start
-            s_start, s_end = _sentence(doc, seg.start, c.start, c.end)
+            s_start, s_end = _sentence(doc, seg.start, c.start)
             line = lines.line(a)
             proposals.append(
                 Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
@@ -586,8 +586,7 @@ def _gazetteer_and_model(
         if eid in taken:
             continue
         registry.add(eid, written if form == "name" else None, type_)
-        s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start,
-                                   b - segments[k].start)  # fmt: skip
+        s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start)
         line = lines.line(a)
         proposals.append(
             Proposal(iid, a, b, line, written, type_, text[s_start:s_end], eid, "model")

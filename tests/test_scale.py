@@ -94,6 +94,23 @@ def test_a_transcript_over_the_limit_is_refused_before_any_work(tmp_path, monkey
     assert err.value.path == big
 
 
+def test_the_cli_refuses_a_transcript_over_the_real_limit_in_one_line(tmp_path, capsys):
+    from builder.cli import main
+    from builder.work import MAX_TRANSCRIPT_BYTES
+
+    big = tmp_path / "long interview.txt"
+    turn = "Q: Why?\n\nA: Because the figures say so.\n\n"
+    big.write_text(turn * (MAX_TRANSCRIPT_BYTES // len(turn) + 1), encoding="utf-8")
+    assert big.stat().st_size > MAX_TRANSCRIPT_BYTES
+    out = tmp_path / "out"
+    assert main(["build", str(big), "--out", str(out), "--no-ner", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "long interview.txt" in err
+    assert f"the limit is {MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB per transcript" in err
+    assert not (out / "datapackage.json").exists()
+
+
 def test_the_benchmark_runs_at_a_small_n(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "2", "--work", str(tmp_path)],

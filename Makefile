@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: data validate test lint bench site bench-stages clean
+.PHONY: data validate test lint bench site bench-stages release clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ data: .venv
 
 validate: .venv
 	$(BIN)/builder validate
+
+# dist/<name>-<version>.zip and dist/SHA256SUMS of the validated package, byte-identical
+# from run to run (the version is the one in pyproject.toml).
+release: validate
+	$(BIN)/builder release --out dist
 
 test: .venv
 	$(BIN)/ruff check src tests benchmarks

@@ -136,7 +136,10 @@ def test_site_has_index_assets_and_one_page_per_interview(committed_site):
     assert set(files(committed_site)) == expected
     index = (committed_site / "index.html").read_text(encoding="utf-8")
     assert index.count("<svg ") == 3
-    assert "https://" not in index.split("<body")[0]  # nothing loaded from elsewhere
+    head = index.split("<body")[0]
+    data = head.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data)["@type"] == "Dataset"  # JSON-LD is data, not loaded
+    assert "https://" not in head.replace(data, "")  # nothing loaded from elsewhere
 
 
 def test_site_is_byte_identical_run_to_run(committed_site, tmp_path):

@@ -5,4 +5,9 @@ The library entry points are :func:`builder.build.build` and
 wrapper over them (see :mod:`builder.cli`).
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+#: The one version of the project and of the data package it publishes: ``version`` in
+#: ``pyproject.toml``, read from the installed distribution. ``datapackage.json``,
+#: ``croissant.json``, ``CITATION.cff`` and ``.zenodo.json`` get it from here.
+__version__ = version("interview-datasets-builder")

@@ -24,6 +24,7 @@ from spacy.language import Language
 from builder.candidates import REVIEW_HEADER, Proposal, review_rows
 from builder.entities import EntityFinder
 from builder.errors import BuildError
+from builder.metadata import DOCUMENTS, write_documents
 from builder.names import ModelEntities
 from builder.ner import DEFAULT_MODEL, load_ner
 from builder.package import describe, write_schemas
@@ -61,8 +62,16 @@ from builder.writers import TableWriter, write_table
 #: What a build publishes into the repository itself (the schemas and sources there are
 #: the inputs); a build into another folder also publishes copies of those.
 #: The marker comes last: a folder holding it holds a complete package.
-PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", MARKER)
-PUBLISHED_ELSEWHERE = ("datapackage.json", "data", "schemas", "review", "sources", MARKER)
+PUBLISHED_IN_REPO = ("datapackage.json", "data", "schemas/jsonl", "review", *DOCUMENTS, MARKER)
+PUBLISHED_ELSEWHERE = (
+    "datapackage.json",
+    "data",
+    "schemas",
+    "review",
+    "sources",
+    *DOCUMENTS,
+    MARKER,
+)
 REVIEW_FILE = "review/entity-candidates.csv"
 
 
@@ -279,14 +288,23 @@ def assemble(
     else:
         shutil.copytree(sources_dir, root / "sources", symlinks=True)
     # describe
-    describe(root, metadata, interviews)
+    descriptor = describe(root, metadata, interviews)
+    write_documents(root, descriptor, interviews)
     rows = {table: writers[table].n_rows for table in writers}
     rows["entities"] = len(entities)
     return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
 
 
 #: The columns of an interview row that the descriptor uses.
-_DESCRIBED = ("interview_id", "title", "publisher", "source_url")
+_DESCRIBED = (
+    "interview_id",
+    "title",
+    "publisher",
+    "source_url",
+    "published",
+    "source_path",
+    "source_encoding",
+)
 
 
 def extract(
@@ -361,6 +379,9 @@ def rebuild_matches(root: Path) -> list[str]:
         entries = (*marker["entries"], MARKER)
     else:
         entries = PUBLISHED_IN_REPO if root.resolve() == ROOT else PUBLISHED_ELSEWHERE
+        # no marker: a package without the builder's own files, such as an unpacked
+        # release; its curators' review file is not part of it either
+        entries = tuple(e for e in entries if e not in (MARKER, "review"))
     with tempfile.TemporaryDirectory(prefix=".drift-") as tmp:
         fresh = Path(tmp)
         assemble(fresh, sources_dir=root / "sources")

@@ -6,6 +6,7 @@
     builder validate [DIR] [--frictionless]
     builder docs
     builder site [--out DIR] [PACKAGE]
+    builder release [PACKAGE] [--out DIST]
 
 Without ``--out`` a build builds the package repository the current directory is in
 (the nearest folder upward holding ``sources/interviews.csv``) and says which.
@@ -29,6 +30,7 @@ from builder.docs import update_readme
 from builder.errors import BuildError
 from builder.ner import DEFAULT_MODEL
 from builder.publish import MARKER, journal_pending, lock, recover
+from builder.release import make_release
 from builder.site import build_site
 from builder.sources import SOURCES_DIR
 from builder.validate import validate_package
@@ -93,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
     )
     s.add_argument("--out", type=Path, help="output folder (default: PACKAGE/site)")
+    r = sub.add_parser(
+        "release", help="write the release archive <name>-<version>.zip and SHA256SUMS"
+    )
+    r.add_argument(
+        "dir", nargs="?", type=Path, help="package folder (default: the one you stand in)"
+    )
+    r.add_argument("--out", type=Path, help="output folder (default: PACKAGE/dist)")
     return parser
 
 
@@ -109,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
                 root = (args.dir or _package_here(Path.cwd())).resolve()
                 site = build_site(root, args.out or root / "site")
                 print(f"wrote {len(site.files)} files to {site.out}")
+                return 0
+            if args.command == "release":
+                root = (args.dir or _package_here(Path.cwd())).resolve()
+                done = make_release(root, args.out or root / "dist")
+                print(f"wrote {done.archive} ({len(done.members)} files) and {done.sums}")
                 return 0
             return _validate(args.dir, frictionless=args.frictionless)
         except BuildError as err:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from builder.annotate import Span, annotate
 from builder.charts import Bar, bar_chart
 from builder.errors import BuildError
+from builder.metadata import schema_org
 from builder.published import SLUG, PublishedPackage
 
 #: Colours of the pages: every pair of text and background here passes WCAG AA (tested).
@@ -453,6 +454,7 @@ def _package_facts(pkg: PublishedPackage) -> dict:
         "sources": [x for x in d.get("sources", []) if isinstance(x, dict)],
         "citation": citation,
         "has_cff": (pkg.root / "CITATION.cff").is_file(),
+        "dataset": schema_org(d),
     }
 
 

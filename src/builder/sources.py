@@ -175,8 +175,17 @@ def source_for_file(path: Path, encoding: str = "utf-8") -> InterviewSource:
 
 
 def read_package_metadata(sources_dir: Path = SOURCES_DIR) -> dict:
-    """Package-level metadata (name, title, version, licenses, ...) from package.json."""
-    return json.loads((sources_dir / "package.json").read_text(encoding="utf-8"))
+    """Package-level metadata (name, title, licenses, homepage, ...) from package.json;
+    the version is not there but in ``pyproject.toml``, the one place it is written."""
+    path = sources_dir / "package.json"
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    if "version" in metadata:
+        raise BuildError(
+            "sets a version",
+            path,
+            hint="remove it: the version is written once, in pyproject.toml",
+        )
+    return metadata
 
 
 def read_gazetteer(sources_dir: Path = SOURCES_DIR) -> list[GazetteerEntry]:

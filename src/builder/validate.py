@@ -2,9 +2,9 @@
 
 1. ``datapackage.json`` and each Table Schema against the official Data Package 2.0
    profiles (offline copies in ``builder/profiles``), with jsonschema.
-2. Sizes and ``sha256`` hashes of the files equal what the descriptor says; every
-   Parquet schema equals the Arrow schema derived from the Table Schema; the derived
-   JSON Schemas on disk are current.
+2. Sizes and ``sha256`` hashes of the files (tables and raw transcripts) equal what
+   the descriptor says; every Parquet schema equals the Arrow schema derived from the
+   Table Schema; the derived JSON Schemas and ``croissant.json`` on disk are current.
 3. Every row of every table in every format against its Table Schema (types, required,
    unique, enum, pattern, minimum, primary and foreign keys), and CSV, JSONL and
    Parquet hold the same rows in the same order: :mod:`builder.checks`, in DuckDB.
@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 
 from builder.checks import TableChecks, q
 from builder.errors import BuildError
+from builder.metadata import CROISSANT, croissant, read_schemas
 from builder.package import file_facts, resource_name
 from builder.publish import JOURNAL
 from builder.schemas import TABLES, arrow_schema, fields, json_schema, to_python
@@ -103,6 +104,7 @@ def validate_package(root: Path, *, drift: bool = True, frictionless: bool = Fal
         failures += _guarded(check_jsonl, root)
     failures += _guarded(check_files, root, descriptor)
     failures += _guarded(check_derived_schemas, root)
+    failures += _guarded(check_croissant, root, descriptor)
     failures += _guarded(check_parquet_schemas, root)
     try:
         checks = TableChecks(root)
@@ -210,6 +212,15 @@ def check_derived_schemas(root: Path) -> list[str]:
         if not path.exists() or json.loads(path.read_text("utf-8")) != json_schema(table):
             out.append(f"{path.relative_to(root)}: not the schema derived from {table}.json")
     return out
+
+
+def check_croissant(root: Path, descriptor: dict) -> list[str]:
+    """``croissant.json`` is the one derived from the descriptor and Table Schemas."""
+    path = root / CROISSANT
+    expected = croissant(descriptor, read_schemas(root, descriptor))
+    if not path.is_file() or json.loads(path.read_text("utf-8")) != expected:
+        return [f"{CROISSANT}: not the one derived from datapackage.json (run `builder build`)"]
+    return []
 
 
 def check_jsonl(root: Path) -> list[str]:

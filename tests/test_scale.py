@@ -51,6 +51,28 @@ def test_a_pool_of_two_writes_the_same_bytes_as_one_process(corpus, one_process,
     assert files(tmp_path) == files(one_process)
 
 
+def test_a_pool_loses_no_interview_beyond_its_window(corpus, one_process, tmp_path, monkeypatch):
+    import builder.work
+
+    monkeypatch.setattr(builder.work, "WINDOW", 1)  # 2 in flight, fewer than the interviews
+    assemble(tmp_path, sources_dir=corpus, jobs=2)
+    assert files(tmp_path) == files(one_process)
+
+
+def test_results_come_in_order_and_all_of_them_whatever_the_window():
+    from concurrent.futures import Future
+
+    from builder.work import _ordered
+
+    def done(value) -> Future:
+        future = Future()
+        future.set_result(value)
+        return future
+
+    for window in (1, 2, 3, 10, 11, 50):
+        assert list(_ordered(done, iter(range(10)), window)) == list(range(10))
+
+
 def test_a_dask_cluster_writes_the_same_bytes_as_one_process(corpus, one_process, tmp_path):
     from dask.distributed import LocalCluster
 
@@ -70,6 +92,23 @@ def test_a_transcript_over_the_limit_is_refused_before_any_work(tmp_path, monkey
     with pytest.raises(BuildError, match=r"limit is 0 MB per transcript") as err:
         assemble(tmp_path / "out", transcript=big, jobs=1, sources_dir=SOURCES)
     assert err.value.path == big
+
+
+def test_the_cli_refuses_a_transcript_over_the_real_limit_in_one_line(tmp_path, capsys):
+    from builder.cli import main
+    from builder.work import MAX_TRANSCRIPT_BYTES
+
+    big = tmp_path / "long interview.txt"
+    turn = "Q: Why?\n\nA: Because the figures say so.\n\n"
+    big.write_text(turn * (MAX_TRANSCRIPT_BYTES // len(turn) + 1), encoding="utf-8")
+    assert big.stat().st_size > MAX_TRANSCRIPT_BYTES
+    out = tmp_path / "out"
+    assert main(["build", str(big), "--out", str(out), "--no-ner", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "long interview.txt" in err
+    assert f"the limit is {MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB per transcript" in err
+    assert not (out / "datapackage.json").exists()
 
 
 def test_the_benchmark_runs_at_a_small_n(tmp_path):

@@ -23,6 +23,7 @@ NER model finds instead (:mod:`builder.ner`), and lists those in the same file.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -65,6 +66,8 @@ _HEADS = {
         "festival", "expo", "election", "elections", "revolution", "crisis",
     },
 }  # fmt: skip
+#: The head words long enough to end a longer word (``Agribank``), per type.
+_HEAD_ENDINGS = {label: tuple(h for h in heads if len(h) >= 4) for label, heads in _HEADS.items()}
 _OPENERS = {"-", "–", "—", ":", "(", "[", '"', "“", "‘", "'"}
 _CURRENCIES = {c.alpha_3 for c in pycountry.currencies}
 _NAME = {"TEXT": {"REGEX": r"^[A-Z][\w’'.]*$"}}
@@ -118,8 +121,9 @@ class CandidateFinder:
         middle of a sentence; a sentence-initial word is a name only if it is there.
         ``intro`` says that ``doc`` is front matter, where datelines stand.
         """
-        known_chars = {c for start, end in known for c in range(start, end)}
-        taken = {t.i for t in doc if t.idx in known_chars}
+        starts = doc.to_array("IDX").tolist()  # token offsets, increasing
+        taken = {i for start, end in known
+                 for i in range(bisect_left(starts, start), bisect_left(starts, end))}  # fmt: skip
         spans = [doc[s:e] for _, s, e in self._matcher(doc)]
         out = {}
         for found in filter_spans(spans):
@@ -145,9 +149,22 @@ def _initial(tok) -> bool:
     return tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in _OPENERS)
 
 
-def capitalised_words(doc: Doc) -> set[str]:
-    """Words written capitalised other than at the start of a sentence."""
-    return {t.text for t in doc if not _initial(t) and t.text[:1].isupper()}
+def capitalised_words(doc: Doc, text: str | None = None) -> set[str]:
+    """Words written capitalised other than at the start of a sentence (or where
+    :func:`_initial` holds), read from the Doc's text (``text``, when the caller has it)
+    and token arrays rather than through a Token object per word."""
+    text = doc.text if text is None else text
+    starts = doc.to_array("IDX").tolist()
+    ends = [a + n for a, n in zip(starts, doc.to_array("LENGTH").tolist(), strict=True)]
+    sentence_start = doc.to_array("SENT_START").tolist()
+    return {
+        text[a:b]
+        for i, (a, b) in enumerate(zip(starts, ends, strict=True))
+        if b > a
+        and text[a].isupper()
+        and sentence_start[i] != 1
+        and not (i > 0 and text[starts[i - 1] : ends[i - 1]] in _OPENERS)
+    }
 
 
 def _trim(span: Span, capitalised: set[str]) -> Span | None:
@@ -207,7 +224,7 @@ def suggest_type(span: Span, intro: bool = False) -> str:
     # The head of "Ministry of Agriculture" is "Ministry", of "Asian Development Bank" "Bank".
     head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
     for label, heads in _HEADS.items():
-        if head in heads or any(head.endswith(h) for h in heads if len(h) >= 4):
+        if head in heads or head.endswith(_HEAD_ENDINGS[label]):
             return label  # "Rijksmuseum", "Agribank" end in a head word
     if any(t.lower_.rstrip(".") in TITLES for t in words[:-1]):
         return "PERSON"

@@ -99,11 +99,22 @@ def _typed_csv(f: Field) -> tuple[str, str]:
     return typed, bad
 
 
-def _typed_jsonl(f: Field) -> tuple[str, str]:
-    """(typed value, type is wrong) over a JSONL property (a missing one is wrong)."""
-    path = lit(f'$."{f.name}"')
-    kind = f"json_type(line, {path})"
-    text = f"(line ->> {path})"
+def _jsonl_source(path: Path, cols: list[Field]) -> str:
+    """The lines of a JSONL file, each parsed once: the line, and the JSON type and text
+    of every property of the schema, in field order (:func:`_typed_jsonl` reads them)."""
+    paths = "[" + ", ".join(lit(f'$."{c.name}"') for c in cols) + "]"
+    return (
+        f"(SELECT line, json_type(line, {paths}) AS __types, "
+        f"json_extract_string(line, {paths}) AS __texts FROM read_json({lit(str(path))}, "
+        "format = 'newline_delimited', records = false, columns = {'line': 'JSON'}))"
+    )
+
+
+def _typed_jsonl(f: Field, i: int) -> tuple[str, str]:
+    """(typed value, type is wrong) over the JSONL property of field number ``i`` (from
+    1, as in :func:`_jsonl_source`; a missing property is wrong)."""
+    kind = f"__types[{i}]"
+    text = f"__texts[{i}]"
     allowed = ", ".join(lit(t) for t in (*_JSON_TYPES[f.type], "NULL"))
     bad = f"({kind} IS NULL OR {kind} NOT IN ({allowed})"
     if f.type == "date":
@@ -193,11 +204,8 @@ class TableChecks:
                 )
                 typed = [_typed_csv(c) for c in cols]
             else:
-                source = (
-                    f"read_json({lit(str(path))}, format = 'newline_delimited', "
-                    "records = false, columns = {'line': 'JSON'})"
-                )
-                typed = [_typed_jsonl(c) for c in cols]
+                source = _jsonl_source(path, cols)
+                typed = [_typed_jsonl(c, i) for i, c in enumerate(cols, start=1)]
             raw = q(f"{table}__{fmt}_raw")
             self.con.execute(f"CREATE TABLE {raw} AS SELECT * FROM {source}")
             numbered = f"(SELECT rowid + 1 AS __row, * FROM {raw})"  # rowid: the file's order

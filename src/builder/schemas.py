@@ -101,6 +101,7 @@ def fields(table: str) -> list[Field]:
     return out
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of the table's Parquet file, derived from its Table Schema."""
     return pa.schema(

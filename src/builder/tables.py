@@ -34,7 +34,7 @@ from builder.names import (
     surname_spans,
 )
 from builder.ner import find_names, titles_before
-from builder.nlp import blank_english
+from builder.nlp import blank_english, sentence_span
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.speakers import person_in_label, role_in_label, title_case
 from builder.transcript import LineIndex, Transcript, count_words
@@ -476,7 +476,7 @@ def _extract(
     figures = [
         (seg.start + f.start, seg.start + f.end, f, k)
         for k, (seg, doc) in enumerate(zip(segments, docs, strict=True))
-        for f in find_figures(doc.text)
+        for f in find_figures(text[seg.start : seg.end])
     ]
     spans = [(a, b) for a, b, *_ in mentions] + [(a, b) for a, b, *_ in figures]
     sentences = _sentences(text, segments, docs, spans)
@@ -557,13 +557,14 @@ def _sentences(
     return merged
 
 
-def _sentence(doc: Doc, offset: int, start: int, end: int) -> tuple[int, int]:
-    """Offsets into the transcript of the sentence around ``doc[start:end]``, without
-    the white space around it."""
-    sent = doc.char_span(start, end, alignment_mode="expand").sent
-    s_text = sent.text
-    s_start = offset + sent.start_char + (len(s_text) - len(s_text.lstrip()))
-    return s_start, offset + sent.start_char + len(s_text.rstrip())
+def _sentence(text: str, doc: Doc, offset: int, start: int) -> tuple[int, int]:
+    """Offsets into the transcript ``text`` of the sentence of a span starting at
+    character ``start`` of ``doc`` (made of the text from ``offset`` on), without the
+    white space around it."""
+    a, b = sentence_span(doc, start)
+    s_text = text[offset + a : offset + b]
+    s_start = offset + a + (len(s_text) - len(s_text.lstrip()))
+    return s_start, offset + a + len(s_text.rstrip())
 
 
 #: A mention before it has an id: (start, end, entity id, form, segment index).
@@ -572,7 +573,8 @@ _Found = tuple[int, int, str, str, int]
 
 def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
     """The --no-ner path: gazetteer mentions, and rule proposals for the review file."""
-    capitalised = set().union(*(capitalised_words(d) for s, d in zip(segments, docs, strict=True)
+    capitalised = set().union(*(capitalised_words(d, text[s.start : s.end])
+                                for s, d in zip(segments, docs, strict=True)
                                 if s.role != "title"))  # fmt: skip
     mentions: list[_Found] = []
     proposals = []
@@ -585,7 +587,7 @@ def _gazetteer_and_rules(iid, text, segments, docs, ex: Extractors):
             proposed = ex.candidates.find(doc, known, capitalised, intro=seg.role == "intro")
         for c in proposed:
             a = seg.start + c.start
-            s_start, s_end = _sentence(doc, seg.start, c.start, c.end)
+            s_start, s_end = _sentence(text, doc, seg.start, c.start)
             line = lines.line(a)
             proposals.append(
                 Proposal(iid, a, seg.start + c.end, line, c.text, c.suggested_type,
@@ -605,21 +607,22 @@ def _gazetteer_and_model(
     types = ex.types
     taken = ex.taken
     lines = LineIndex(text)
-    model = find_names(ex.ner, [d.text for d in docs])
+    seg_texts = [text[s.start : s.end] for s in segments]  # each Doc's text, not re-joined
+    model = find_names(ex.ner, seg_texts)
     gaz: list[_Found] = []
     names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)
-    body = "\n".join(d.text for s, d in zip(segments, docs, strict=True) if s.role != "title")
-    for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
+    body = "\n".join(t for s, t in zip(segments, seg_texts, strict=True) if s.role != "title")
+    for k, (seg, doc, seg_text) in enumerate(zip(segments, docs, seg_texts, strict=True)):
         if seg.role == "title":
-            model[k] = in_body(doc.text, model[k], body)
+            model[k] = in_body(seg_text, model[k], body)
         if seg.role == "intro":
             taken_chars = [(n.start, n.end) for n in model[k]]
             model[k] = sorted(
-                model[k] + [d for d in datelines(doc.text)
+                model[k] + [d for d in datelines(seg_text)
                             if not any(a < d.end and d.start < b for a, b in taken_chars)],
                 key=lambda n: n.start,
             )  # fmt: skip
-        kept, found = merge(doc.text, ex.finder.find(doc, iid), model[k])
+        kept, found = merge(seg_text, ex.finder.find(doc, iid), model[k])
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
     # People: full names from the model and the gazetteer, then their one-word forms.
@@ -660,8 +663,7 @@ def _gazetteer_and_model(
         if eid in taken:
             continue
         registry.add(eid, written if form == "name" else None, type_)
-        s_start, s_end = _sentence(docs[k], segments[k].start, a - segments[k].start,
-                                   b - segments[k].start)  # fmt: skip
+        s_start, s_end = _sentence(text, docs[k], segments[k].start, a - segments[k].start)
         line = lines.line(a)
         proposals.append(
             Proposal(iid, a, b, line, written, type_, text[s_start:s_end], eid, "model")

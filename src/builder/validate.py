@@ -36,7 +36,6 @@ from typing import Any
 
 import jsonschema
 import pyarrow.parquet as pq
-from frictionless import Package
 
 from builder.checks import TableChecks, q
 from builder.drift import check_drift
@@ -176,7 +175,11 @@ def check_frictionless(root: Path, descriptor: dict) -> list[str]:
 
     frictionless 5.21 cannot read an empty JSONL file (a table with no rows); such a
     resource is left to :func:`check_jsonl` and the format comparison instead.
+    frictionless is imported here, when asked for: its import alone costs more CPU
+    than the checks of a small package.
     """
+    from frictionless import Package
+
     readable = [
         r
         for r in descriptor["resources"]

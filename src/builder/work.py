@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing import get_context
 
 from tqdm import tqdm
@@ -29,6 +30,7 @@ from builder.entities import EntityFinder
 from builder.errors import BuildError
 from builder.names import ModelEntities
 from builder.ner import load_ner
+from builder.schemas import TABLES
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.tables import Extractors, interview_tables
 from builder.transcript import parse, read_text
@@ -173,6 +175,7 @@ def _pieces(jobs, ctx, n_jobs, dask) -> Iterator[Piece]:
         _set_context(ctx)
         yield from (interview(job) for job in jobs)
         return
+    _prepare(ctx)  # once, here: the forked workers inherit it
     with ProcessPoolExecutor(
         n_jobs, mp_context=get_context("fork"), initializer=_set_context, initargs=(ctx,)
     ) as pool:
@@ -182,10 +185,20 @@ def _pieces(jobs, ctx, n_jobs, dask) -> Iterator[Piece]:
             pool.shutdown(cancel_futures=True)
 
 
+def _prepare(ctx: Context) -> None:
+    """Make in this process what every worker would otherwise make for itself: the
+    matchers, tokenizer and model of the context, and what pyarrow imports on its first
+    conversion (pandas: about half a CPU second). Called before a pool forks, so that
+    its workers start with them instead of paying for them each."""
+    _extractors(ctx)
+    for table in TABLES:
+        encode(table, [])
+
+
 def _ordered(submit: Callable[[Job], Future], jobs: Iterable[Job], window: int) -> Iterator:
     """Results of ``submit(job)`` in the order of ``jobs``, at most ``window`` in flight."""
     todo = iter(jobs)
-    pending = deque(submit(job) for job, _ in zip(todo, range(window), strict=False))
+    pending = deque(submit(job) for job in islice(todo, window))
     while pending:
         result = pending.popleft().result()
         nxt = next(todo, None)

@@ -67,22 +67,36 @@ class Chunk:
     arrow: pa.RecordBatch
 
 
+#: Values that the csv module and the JSON encoder write as :func:`_cell` and
+#: :func:`_json_value` would (``None`` is an empty CSV cell and JSON ``null``).
+_AS_IS = frozenset({str, int, type(None)})
+
+
 def encode(table: str, rows: list[dict]) -> Chunk:
-    """``rows`` of ``table`` as CSV records (no header), JSONL lines and an Arrow batch."""
-    names = [f.name for f in fields(table)]
-    numbers = [f.name for f in fields(table) if f.type == "number"]
-    if numbers:  # a number is a float, even when the code that made it gave an int
-        rows = [{**r, **{n: float(r[n]) for n in numbers if r[n] is not None}} for r in rows]
+    """``rows`` of ``table`` as CSV records (no header), JSONL lines and an Arrow batch.
+
+    Column by column: each value is converted only where its type needs it, and the
+    Arrow batch is made from typed columns."""
+    schema = arrow_schema(table)
+    names = schema.names
+    numbers = {f.name for f in fields(table) if f.type == "number"}
+    # A number is a float, even when the code that made it gave an int.
+    columns = [
+        [row[n] if row[n] is None or n not in numbers else float(row[n]) for row in rows]
+        for n in names
+    ]
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerows(
-        [_cell(row[n]) for n in names] for row in rows
+        zip(*([v if type(v) in _AS_IS else _cell(v) for v in col] for col in columns), strict=True)
     )
+    to_json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row
+    values = [[v if type(v) in _AS_IS else _json_value(v) for v in col] for col in columns]
     jsonl = "".join(
-        json.dumps({n: _json_value(row[n]) for n in names}, ensure_ascii=False) + "\n"
-        for row in rows
+        to_json(dict(zip(names, row, strict=True))) + "\n" for row in zip(*values, strict=True)
     )
-    arrow = pa.RecordBatch.from_pylist(
-        [{n: row[n] for n in names} for row in rows], arrow_schema(table)
+    arrow = pa.RecordBatch.from_arrays(
+        [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)],
+        schema=schema,
     )
     return Chunk(len(rows), text.getvalue(), jsonl, arrow)
 

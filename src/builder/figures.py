@@ -301,7 +301,7 @@ def parse_number(words: str) -> float | None:
 
 
 def _is_year(num: str | None) -> bool:
-    return bool(num) and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
+    return num is not None and re.fullmatch(r"1[89]\d\d|20\d\d", num) is not None
 
 
 def _fmt(value: float) -> str:
@@ -484,7 +484,7 @@ def _counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
 
 def _words_after(text: str, end: int, n: int) -> list[tuple[str, int]]:
     """Up to ``n`` words after ``end``, separated only by spaces, with their ends."""
-    out = []
+    out: list[tuple[str, int]] = []
     for m in _WORD_AFTER.finditer(text, end):
         if m.start() != end or len(out) == n:
             break
@@ -641,7 +641,7 @@ def _ordinals(text: str):
     for m in _ORDINAL.finditer(text):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
-        noun = _ranked_noun(text, m.end())
+        noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
         if noun is None and word[0].isdigit() and re.match(r"\s+[A-Z]", text[m.end() :]):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None or noun[0] in _NOT_RANKED:

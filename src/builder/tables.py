@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
+from typing import Any
 
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -376,7 +377,7 @@ def _turn_rows(
     turn_rows: list[Question | Answer] = []
     for turn in parsed.turns:
         seq[turn.role] += 1
-        common = dict(
+        common: dict[str, Any] = dict(
             label=turn.label,
             speaker=turn.speaker,
             speaker_entity_id=None,
@@ -462,7 +463,7 @@ def _extract(
     What the interview says of the model's entities goes into ``registry``."""
     nlp = blank_english()
     docs: list[Doc] = [nlp(text[seg.start : seg.end]) for seg in segments]
-    wheres = [
+    wheres: list[dict[str, Any]] = [
         dict(interview_id=iid, role=s.role, question_id=s.question_id, answer_id=s.answer_id)
         for s in segments
     ]
@@ -608,6 +609,7 @@ def _gazetteer_and_model(
     taken = ex.taken
     lines = LineIndex(text)
     seg_texts = [text[s.start : s.end] for s in segments]  # each Doc's text, not re-joined
+    assert ex.ner is not None  # this path is taken only with a model
     model = find_names(ex.ner, seg_texts)
     gaz: list[_Found] = []
     names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)

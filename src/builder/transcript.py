@@ -55,6 +55,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from builder.errors import BuildError
 from builder.frontmatter import Furniture, furniture_kind
@@ -431,7 +432,7 @@ def _label_roles(
     the speaker who opens asks, unless they never end a turn with a question mark and
     another speaker does (an excerpt that opens on an answer); the interviewee is then
     the other speaker who least often ends a turn with one."""
-    speakers = {i: m.key for i, m in markers.items() if m.kind == "speaker"}
+    speakers = {i: cast(str, m.key) for i, m in markers.items() if m.kind == "speaker"}
     identities = set(speakers.values())
     role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}
     askers = {k for k in identities if role_words & set(re.split(r"[ ,]+", k))}

@@ -117,7 +117,10 @@ def interview(
         parsed = parse(text, source.path, source.title, source.interviewer_speaker)
     except BuildError as err:
         return Piece({}, 0, {}, {}, Counter(), [], error=_portable(err))
-    out = interview_tables(source, job.package_path, raw, parsed, extractors or _extractors(ctx))
+    if extractors is None:
+        assert ctx is not None, "the worker was not initialised"
+        extractors = _extractors(ctx)
+    out = interview_tables(source, job.package_path, raw, parsed, extractors)
     tables = out.tables
     counts = Counter(m["entity_id"] for m in tables["entity_mentions"])
     row = tables["interviews"][0]

@@ -90,8 +90,9 @@ def build(
             recover(out)
             sweep(out)
             check_ownership(out, entries, in_place=in_place)
-            staging = stage(out)
+            staging: Path | None = None
             try:
+                staging = stage(out)  # inside the try: a signal now still cleans it up
                 rows, n_candidates = _stage(
                     staging,
                     entries,
@@ -105,7 +106,7 @@ def build(
                 )
                 publish(staging, out, entries)
             finally:
-                if staging.exists() and not journal_pending(out):
+                if staging is not None and staging.exists() and not journal_pending(out):
                     remove_staging(staging)
     except OSError as err:
         raise _io_error(err, out) from None

@@ -212,7 +212,11 @@ def sweep(out: Path) -> list[Path]:
 def stage(out: Path) -> Path:
     """A new, empty staging folder in ``out`` (empty but for its staging file)."""
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
-    (staging / STAGING_MARKER).write_bytes(b"")
+    try:
+        (staging / STAGING_MARKER).write_bytes(b"")
+    except BaseException:  # interrupted before the caller holds it: remove it here
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return staging
 
 

@@ -16,11 +16,12 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    of that person's surname that the model missed, and every occurrence of a full name
    that a speaker label gives (``JANE DOE, HOST:`` makes ``Jane Doe`` in the text a
    person).
-   A name of two words or more that the model finds somewhere in the interview is a
-   mention wherever else it is written (OntoNotes marks every occurrence; the model
-   misses some), with its most frequent type; a model name that is the full name of a
-   person the interview names (a speaker label, the gazetteer) is that person, whatever
-   type the model gave it.
+   A name that the model finds somewhere in the interview is a mention wherever else it
+   is written the same way (OntoNotes marks every occurrence; the model misses some),
+   with its most frequent type, longest names first (a one-word name other than a
+   person's is repeated too; a person's one word is rule 3's); a model name that is the
+   full name of a person the interview names (a speaker label, the gazetteer) is that
+   person, whatever type the model gave it.
 4. **Headlines and datelines.** Title case says nothing in a headline, so a model name
    in a title-case title counts only where the rest of the transcript writes it too (a
    title in sentence case, such as a dateline paragraph, is read as text); a dateline
@@ -176,11 +177,11 @@ def title_cased(text: str) -> bool:
 
 
 def repeated_spans(text: str, start: int, end: int, names: dict[str, str]) -> list[ModelSpan]:
-    """Rule 3b: the occurrences in ``text[start:end]`` of names of two words or more that
-    the model found elsewhere in the interview (as written, with their type): OntoNotes
+    """Rule 3b: the occurrences in ``text[start:end]`` of names that the model found
+    elsewhere in the interview (as written, with their type), longest first: OntoNotes
     marks every occurrence of a name, and the model misses some of them."""
     out = []
-    for name, label in names.items():
+    for name, label in sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])):
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:end]):
             out.append(ModelSpan(start + m.start(), start + m.end(), label))
     return out

@@ -302,10 +302,10 @@ def _after_titles(text: str, start: int, end: int) -> int:
     while True:
         while cut < end and text[cut] in " \u00a0":
             cut += 1
-        m = HONORIFICS.match(text, cut, end) or _WORD.match(text, cut, end)
-        if m is None or (m.re is _WORD and m.group().strip(".").lower() not in TITLES):
+        head = HONORIFICS.match(text, cut, end) or _WORD.match(text, cut, end)
+        if head is None or (head.re is _WORD and head.group().strip(".").lower() not in TITLES):
             return cut
-        after = m.end()
+        after = head.end()
         while after < end and text[after] in " \u00a0":
             after += 1
         if after >= end:

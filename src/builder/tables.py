@@ -642,15 +642,15 @@ def _gazetteer_and_model(
     by_name = {_key(w): eid for w, eid in full}
     surnames = {w.split()[-1] for w, _ in full} & set(by_word)
     occupied = [(a, b) for a, b, *_ in gaz] + [(a, b) for a, b, *_ in names]
-    long_names: dict[str, Counter] = {}
-    for a, b, label, _ in names:
-        if len(text[a:b].split()) >= 2:
-            long_names.setdefault(text[a:b], Counter())[label] += 1
-    repeated = {n: most_common(c) for n, c in long_names.items()}
+    seen: dict[str, Counter] = {}
+    for a, b, label, _ in names:  # a person's one word is found by surname_spans
+        if len(text[a:b].split()) >= 2 or (label != "PERSON" and text[a:b][0].isupper()):
+            seen.setdefault(text[a:b], Counter())[label] += 1
+    repeated = {n: most_common(c) for n, c in seen.items()}
     for k, seg in enumerate(segments):
         for n in name_spans(text, seg.start, seg.end, labels) + repeated_spans(
             text, seg.start, seg.end, repeated
-        ):
+        ):  # longest first
             if not any(a < n.end and n.start < b for a, b in occupied):
                 names.append((n.start, n.end, n.label, k))
                 occupied.append((n.start, n.end))

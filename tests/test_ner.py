@@ -181,3 +181,20 @@ def test_a_10_mb_single_line_meets_no_length_limit():
     assert len(names) == 310_000
     assert all(line[n.start : n.end] == "Baku" for n in names[::10_000])
     assert CHUNK < nlp.max_length
+
+
+def test_an_editors_insertion_is_read_without_its_brackets_and_cut_at_them():
+    nlp = spacy.blank("en")
+    gap = {"IS_SPACE": True, "OP": "?"}  # the space a bracket leaves
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {"label": "PERSON", "pattern": [{"TEXT": "Ann"}, gap, {"TEXT": "Lee"}]},
+            {"label": "PERSON", "pattern": [{"TEXT": "Chuckles"}, gap, {"TEXT": "Listen"}]},
+        ]
+    )
+    text = "He met Ann [Lee] there. [Chuckles] Listen, no."
+    (names,) = find_names(nlp, [text])
+    assert [(text[n.start : n.end], n.label) for n in names] == [
+        ("Ann", "PERSON"),
+        ("Lee", "PERSON"),
+    ]  # a stage direction keeps its brackets: "Chuckles Listen" is never read as one name

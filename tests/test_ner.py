@@ -144,9 +144,14 @@ def test_fillers_and_stage_directions_are_never_names(text, name, expected):
         ("the U.S. Treasury said", "U.S. Treasury", "ORG", ["U.S. Treasury"]),
         ("State Councilor Ann Lee", "State", "ORG", []),
         ("State Councilor Ann Lee", "Councilor Ann Lee", "PERSON", ["Ann Lee"]),
+        ("the Head of Alvania said", "Head of Alvania", "ORG", ["Alvania"]),
+        ("Governor of the Bank of Alvania", "Governor of the Bank of Alvania", "ORG",
+         ["Bank of Alvania"]),
+        ("the Head Office of Alvania Post", "Head Office of Alvania Post", "ORG",
+         ["Head Office of Alvania Post"]),  # "Office" is no title: one name
     ],
 )  # fmt: skip
-def test_numbered_parts_web_addresses_and_portfolios_are_not_names(text, name, label, expected):
+def test_numbered_parts_web_addresses_portfolios_and_titles_are_not_names(text, name, label, expected):
     assert fixed(text, name, label) == expected
 
 

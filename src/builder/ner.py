@@ -32,6 +32,8 @@ span that is only a title or a lower-case word. Besides:
   ``Laughter``, ``Applause``, ``Crosstalk``): a filler at either end of a span is
   dropped, and a span of nothing else is no name. Nor is a numbered part of a
   programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
+- **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
+  ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
 - **A portfolio before a title is part of the title** (``Trade`` in ``Trade Minister``,
   ``Global Affairs`` in ``Global Affairs Minister``, ``Treasury`` in ``U.S. Treasury
   Secretary``), never a name or the end of one.
@@ -139,6 +141,8 @@ _LEADING_FILLER = re.compile(rf"(?i)(?:{_FILLER})[,.…]*[ \u00a0]+")
 _TRAILING_FILLER = re.compile(rf"(?i)[ \u00a0]+(?:{_FILLER})[,.…]*$")
 _WEB = re.compile(r"\w\.(?:com|org|net|gov|edu|int|info|io)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.\-]+")
+#: Title and portfolio words, then ``of`` (``Head of``, ``Minister of the``).
+_TITLE_OF = re.compile(r"(?:[A-Z][\w’'.\-]*[ \u00a0]+)+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -258,6 +262,11 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             end, changed = start + filler.start(), True
     if label == "PERSON":
         start = _after_titles(text, start, end)
+    elif title := _TITLE_OF.match(text, start, end):
+        words = [w.strip(".").lower() for w in title.group().split()]
+        words = words[: words.index("of")]
+        if all(w in TITLES | PORTFOLIOS for w in words) and any(w in TITLES for w in words):
+            start = title.end()  # "Head of Ingushetia", "Governor of the Bank of Japan"
     span = text[start:end]
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return

@@ -151,7 +151,9 @@ def test_fillers_and_stage_directions_are_never_names(text, name, expected):
          ["Head Office of Alvania Post"]),  # "Office" is no title: one name
     ],
 )  # fmt: skip
-def test_numbered_parts_web_addresses_portfolios_and_titles_are_not_names(text, name, label, expected):
+def test_numbered_parts_web_addresses_portfolios_and_titles_are_not_names(
+    text, name, label, expected
+):
     assert fixed(text, name, label) == expected
 
 

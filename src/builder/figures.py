@@ -106,7 +106,8 @@ _QUANTITY_UNITS = {
 _IDENTIFYING_NOUNS = {
     "article", "section", "chapter", "paragraph", "clause", "item", "number", "no", "page",
     "line", "room", "gate", "flight", "resolution", "point", "level", "phase", "stage",
-    "version", "model", "type", "grade", "class", "route", "road", "block", "unit",
+    "version", "model", "type", "grade", "class", "route", "road", "block", "unit", "part",
+    "episode", "season", "volume", "vol",
 }  # fmt: skip
 _QUALIFIERS = {
     "almost": "almost", "nearly": "almost", "close to": "almost", "about": "approximately",
@@ -198,8 +199,8 @@ _YEAR = re.compile(
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
-    rf"(?:\b(?P<det>the|a|its|our|their|his|her|this|my|your)\s+|(?<=['’]s\s))"
-    rf"(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
+    rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your)\s+|(?<=['’]s\s)"
+    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
     re.IGNORECASE,
 )
 #: Ranks without a determiner: ``took first place``, ``ranks third``.
@@ -213,8 +214,24 @@ _EST_NOUNS = {
     "interest", "forest", "request", "protest", "contest", "harvest", "test", "west", "quest",
     "conquest", "inquest", "guest", "chest", "nest", "rest", "arrest",
 }  # fmt: skip
-#: ``For the first time`` and ``the first half`` order no thing we count.
-_NOT_RANKED = {"time", "times", "half", "quarter"}
+#: ``the first half`` and ``the third quarter`` are periods, not ranks.
+_NOT_RANKED = {"times", "half", "quarter"}
+#: Nouns that spaCy lists as stop words but that an ordinal ranks (``the second part``).
+_STOP_NOUNS = {"part", "side", "name", "amount", "call", "front", "back", "bottom", "top", "move"}
+#: Past tenses that do not end in -ed: the verb after a noun, not a noun of a compound
+#: (``the first round went well``).
+_IRREGULAR_PAST = {
+    "became", "began", "brought", "came", "chose", "did", "drew", "fell", "felt", "found",
+    "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost", "made",
+    "meant", "met", "paid", "put", "ran", "rose", "said", "sat", "saw", "sent", "set",
+    "shot", "showed", "sold", "spoke", "stood", "struck", "taught", "told", "thought",
+    "took", "went", "won", "wrote",
+}  # fmt: skip
+#: Words after a noun that are adverbs, not the next noun of a compound.
+_NOT_COMPOUND = {
+    "ago", "ahead", "abroad", "apart", "aside", "away", "forward", "home", "instead",
+    "overseas", "today", "tomorrow", "tonight", "yesterday", "round", "running",
+}  # fmt: skip
 #: Clock times, URLs and e-mail addresses hold digits that are no figures.
 _NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -225,7 +242,7 @@ _NOT_FIGURES = re.compile(
 )
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
 _VERB_OBJECT = re.compile(
-    rf"(?:{_W}|the|this|that|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
+    rf"(?:{_W}|the|this|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
 )
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*)")
 #: ``per day``, ``per barrel``: the denominator of a rate (``a day`` is left as it is).
@@ -409,15 +426,33 @@ def _amounts(text: str):
 
 
 def _identifier(text: str, start: int, m: re.Match) -> bool:
-    """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``."""
+    """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``,
+    both numbers of ``part 3 of 3``, a page marker ``-2-``, and a number that opens a
+    name (``10 Downing Street``: two capitalised words follow and no noun)."""
     if m["qual"] or m["cur"] or m["code"] or m["between"]:
         return False
-    before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30) : start])
+    if re.match(r"-\d+-(?!\w)", text[start - 1 : m.end("num") + 1]) and not m["unit"]:
+        return True  # "-2-": a page or part marker
+    if re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end("num") :]) and not (
+        m["unit"] or m["scale"] or m["num2"]
+    ):
+        return True  # "10 News First Breakfast": the number opens a name
+    window = text[max(0, start - 30) : start]
+    if re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window) and _identifier_word(
+        re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)[1]
+    ):
+        return True  # the second number of "part 3 of 3"
+    before = re.search(r"([A-Za-z]+)\.?\s+$", window)
     if not before:
         return False
     word = before[1]
     if word.lower() == "no" and not m["num"][0].isdigit():
         return False  # "No. Sixty votes": an answer, then a number
+    return _identifier_word(word)
+
+
+def _identifier_word(word: str) -> bool:
+    """A word after which a number names: an identifying noun or a capitalised word."""
     if word.lower() in _IDENTIFYING_NOUNS:
         return True
     return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _MONTHS
@@ -496,8 +531,8 @@ def _words_after(text: str, end: int, n: int) -> list[tuple[str, int]]:
 def _plural_noun(word: str) -> bool:
     """A word that can be the plural noun a number counts (``states``, ``people``,
     ``NGOs``, ``Russians``), by its form (see the module docs)."""
-    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)", word):
-        return True  # "five NGOs", "3,000 Russians"
+    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)|[B-HJ-Z]s", word):
+        return True  # "five NGOs", "3,000 Russians", "five Cs" (not "As", "Is": words)
     w = word.lower()
     if not word.islower() or w in _NOT_NOUNS or w in _NUMBER_WORDS:
         return False
@@ -642,14 +677,17 @@ def _ordinals(text: str):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
-        if noun is None and word[0].isdigit() and re.match(r"\s+[A-Z]", text[m.end() :]):
+        bare = m.start() == m.start("ord")  # "40th anniversary": a digit ordinal alone
+        if noun is None and word[0].isdigit() and not bare and re.match(r"\s+[A-Z]", text[m.end() :]):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None or noun[0] in _NOT_RANKED:
             continue
         before = text[max(0, m.start() - 4) : m.start()]
         if noun[0] == "place" and re.search(r"\b[Ii]n\s+$", before):
             continue  # "in the first place" means "firstly"
-        start = m.start() if m["det"] else m.start("ord")
+        if noun[0] is not None and noun[0] != "time":
+            noun = _compound(text, *noun)  # "the first interest rate hike"
+        start = m.start() if m["det"] else m.start("ord")  # a possessive is left out
         yield Figure(start, noun[1], "ordinal", float(value), None, noun[0], _fmt(value), None)
     for m in _RANK.finditer(text):
         if re.search(r"\b[Ii]n\s+the\s+$", text[max(0, m.start() - 8) : m.start()]):
@@ -660,6 +698,24 @@ def _ordinals(text: str):
         end = m.end() if m["ord"] else m.end("ord2")
         yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
                      _fmt(value), None)  # fmt: skip
+
+
+def _compound(text: str, noun: str, end: int) -> tuple[str, int]:
+    """The head of a compound noun that starts at ``noun``: ``interest rate hike``,
+    ``state visit``, ``woman president``. Up to two more singular nouns in lower case
+    (no stop word, verb form or adverb) follow the ranked noun; the last is the head."""
+    if noun.endswith("s") or noun in _PLURALS:
+        return noun, end  # "the first days in office": a plural ends the phrase
+    for word, word_end in _words_after(text, end, 2):
+        w = word.lower()
+        if not (word.islower() and word.isalpha() and len(w) > 2) or w in _NOT_COMPOUND:
+            break
+        if w in _NOT_NOUNS or w in _NUMBER_WORDS or w in _PLURALS or w in _IRREGULAR_PAST:
+            break
+        if w.endswith(("s", "ed", "ly", "ing")):
+            break  # "the first woman leads", "the first round ended", "... slowly"
+        noun, end = word, word_end
+    return noun, end
 
 
 def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
@@ -681,7 +737,7 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
         if w in ("most", "least") or (w.endswith("est") and w not in _EST_NOUNS):
             after_most = w in ("most", "least")
             continue  # "the second largest economy"
-        if w in _NOT_NOUNS or w in _NUMBER_WORDS:
+        if (w in _NOT_NOUNS and w not in _STOP_NOUNS) or w in _NUMBER_WORDS:
             return None
         following = None if last else words[n + 1][0]
         if _adjectival(w) and following and following.islower() and following not in _NOT_NOUNS:

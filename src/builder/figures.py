@@ -126,9 +126,10 @@ _DATE_QUALIFIERS = {
     "the end of": "end", "end of": "end", "the beginning of": "beginning",
     "the start of": "beginning", "beginning of": "beginning",
 }  # fmt: skip
+_BIG = "hundred|thousand|million|billion|trillion"
 #: Words after a number that are not the noun it counts.
 _NOT_NOUNS = STOP_WORDS | {"per", "percent", "cent", "times", "dozen"}
-_NUMBER_WORDS = set(_UNITS) | set(_ORDINALS) | {"hundred", "thousand", "million", "billion"}
+_NUMBER_WORDS = set(_UNITS) | set(_ORDINALS) | set(_BIG.split("|"))
 #: Plural nouns that do not end in -s, and nouns that count without changing.
 _PLURALS = {
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
@@ -137,11 +138,12 @@ _PLURALS = {
     "youth", "clergy", "militia", "infantry", "cavalry", "swine", "salmon", "trout",
 }  # fmt: skip
 _W = "|".join(sorted(_UNITS, key=len, reverse=True))
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
-    rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)\b"
-    rf"|(?:a|one)\s+(?:hundred|thousand|dozen|million|billion)|(?:{_W}|hundred|thousand|million|billion)"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|hundred|thousand|million|billion))*)"
-    r"(?:\s+and\s+a\s+half)?"
+    rf"(?:half[\s-]a[\s-](?:dozen|{_BIG})\b"
+    rf"|(?:a|one)\s+(?:dozen|{_BIG})|(?:{_W}|{_BIG})"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|{_BIG}))*)"
+    rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
@@ -162,7 +164,7 @@ _AMOUNT = re.compile(
     rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:–|—|-|to|and)\s*(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
+    rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
     rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
@@ -173,7 +175,8 @@ _DATE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
-    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
+    rf"(?:\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
     rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
@@ -186,15 +189,20 @@ _DATE_LINK = re.compile(
     rf"(?:{_MONTH}|{_MON}\.?)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?|\s+\d{{4}})?"
     r"\s*(?:,|,?\s*and|,?\s*or|to|through|till|until|–|—|-)\s*$"
 )
+#: A determiner before a month name that names the month of a thing (``our April
+#: outlook``); ``this``, ``last`` and ``next`` make it relative and are not here.
+_DETERMINER = re.compile(r"\b(?:the|our|its|their|his|her|your|my)\s+$", re.IGNORECASE)
 _WEEKDAY_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<rel>last|next|this|coming|past|every)\s+)?(?P<day>{_WEEKDAY})(?![\w-])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    rf"(?<![\w$€£.,/-])(?:(?P<the0>the\s+)(?=(?:{_DQ})[\s-]?\d))?(?:(?P<qual>{_DQ})[\s-]?)?"
+    rf"(?:(?<![\w$€£.,/-])|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?:(?P<the0>the\s+)(?=(?:{_DQ})[\s-]?\d))?(?:(?P<qual>{_DQ})[\s-]?)?"
     r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
 )
+#: ``’21``, ``'08``: a year written with two digits after an apostrophe.
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
@@ -245,16 +253,33 @@ _VERB_OBJECT = re.compile(
     rf"(?:{_W}|the|this|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
 )
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*)")
-#: ``per day``, ``per barrel``: the denominator of a rate (``a day`` is left as it is).
-_RATE = re.compile(r"\s+per\s+(?P<den>[a-z]+(?:-[a-z]+)*)\b(?!-)")
+#: ``per day``, ``per barrel``, ``a day``, ``an hour``: the denominator of a rate; after
+#: ``a``/``an`` only a unit of time or measure (``$38 a barrel``, not ``5 people a year
+#: ago``, which the caller rules out).
+_RATE = re.compile(
+    r"\s+(?:per\s+(?P<den>[a-z]+(?:-[a-z]+)*)|an?\s+(?P<den2>year|month|week|day|hour|minute|"
+    r"barrel|tonne|ton|gallon|litre|liter|kilo|kilogram|head|person|share|unit))\b(?!-)",
+    re.IGNORECASE,
+)
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<count>a|one|two|three)[\s-])?"
     r"(?P<part>half|halves|thirds?|quarters?)\b(?P<of>\s+of\b)?",
     re.IGNORECASE,
 )
+_FRACTION_OF_PERCENT = re.compile(
+    r"(?:\s+of)?\s+an?\s+(?P<unit>percentage\s+point|percent|per\s+cent|point)\b", re.IGNORECASE
+)
 _RATIO = re.compile(
     rf"(?<![\w.,])(?P<a>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<b>{_NUMBER})(?![\w,.]\d)",
+    re.IGNORECASE,
+)
+#: A hedge after the amount: ``Sixteen people approximately``, ``ten years or so``.
+_POSTPOSED = re.compile(r"\s+(?:approximately|roughly|or\s+so)\b", re.IGNORECASE)
+#: ``nearly a year``, ``less than a month``, ``a week ago``: one unit of time, stated.
+_ONE_UNIT = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?an?\s+(?P<unit>{'|'.join(_DURATION_UNITS)})\b"
+    r"(?P<ago>\s+ago\b)?",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
@@ -281,10 +306,12 @@ def find_figures(text: str) -> list[Figure]:
         *_weekdays(text),
         *_years(text),
         *_short_decades(text),
+        *_short_years(text),
         *_ordinals(text),
         *_ratios(text),
         *_fractions(text),
         *_times(text),
+        *_one_unit(text),
         *_amounts(text),
     ]
     blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
@@ -303,9 +330,19 @@ def parse_number(words: str) -> float | None:
     s = " ".join(words.lower().replace(",", "").split())
     if re.fullmatch(r"\d*\.?\d+", s):
         return float(s)
+    s = re.sub(r"^half-a-", "half a ", s)
+    if " point " in s:  # "three point six": the digits after "point" one by one
+        whole, _, decimals = s.partition(" point ")
+        digits = "".join(str(_UNITS.get(d, 0)) for d in decimals.split())
+        base = parse_number(whole)
+        return None if base is None else float(f"{_fmt(base)}.{digits}")
     if s.startswith("half a "):
         whole = parse_number("a " + s.removeprefix("half a "))
         return whole / 2 if whole else None
+    if s.endswith(" trillion"):  # text2num stops at billions
+        head = s.removesuffix(" trillion")
+        whole = 1.0 if head in ("a", "one") else parse_number(head)
+        return whole * 1e12 if whole else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
@@ -329,7 +366,7 @@ def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
         value = parse_number(num)
-        if value is None or _identifier(text, m.start("num"), m):
+        if value is None or _identifier(_caseless(text, m.start()), m.start("num"), m):
             continue
         after = text[m.end("num") : m.end("num") + 3]
         if re.match(r"['’]?s\b", after):
@@ -357,8 +394,9 @@ def _amounts(text: str):
                     continue
                 end = m.end("num")
                 unit = ""
-        if m["num2"] and m["between"] is None and re.search(r"\band\b", m.group()):
-            end = m.end("num")  # "two and three" without "between" is two numbers
+        alternatives = m["link"] and m["link"].strip() == "or" and _is_year(num)
+        if m["num2"] and ((m["between"] is None and m["link"].strip() == "and") or alternatives):
+            end = m.end("num")  # "two and three" without "between", "2015 or 2016": two
             value2 = None
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
@@ -369,8 +407,8 @@ def _amounts(text: str):
         if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
             scale = 1
             end = min(end, m.start("scale"))
-        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
-            continue  # pronoun or determiner "one"
+        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"] or value2):
+            continue  # pronoun or determiner "one" (but "one or two" is a range)
         plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
         if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
             continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
@@ -385,10 +423,10 @@ def _amounts(text: str):
         currency = _currency(m["cur"], m["code"], unit)
         kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
-            noun = _counted_noun(text, end, value)
+            noun = _counted_noun(_caseless(text, start), end, value)
             if noun is None:
-                hedged = m["qual"] or re.search(r"\s(?:hundred|thousand|million|billion)$", num)
-                if not (re.fullmatch(_DIGITS, num) or hedged):
+                hedged = m["qual"] or re.search(rf"[\s-](?:{_BIG})$", num)
+                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -400,9 +438,15 @@ def _amounts(text: str):
         rate = (
             _RATE.match(text, end) if unit_out and kind not in ("percent", "multiplier") else None
         )
-        if rate and rate["den"] not in _NOT_NOUNS:
-            kind, unit_out = "quantity", f"{unit_out}_per_{rate['den']}"
+        if rate and re.match(r"\s+ago\b", text[rate.end() :]):
+            rate = None  # "two years a year ago" is no rate
+        den = rate and (rate["den"] or rate["den2"]).lower()
+        if rate and den not in _NOT_NOUNS:
+            kind, unit_out = "quantity", f"{unit_out}_per_{den}"
             normalized, end = _fmt(value), rate.end()
+        after_hedge = _POSTPOSED.match(text, end)
+        if after_hedge and qualifier is None and kind != "date":
+            qualifier, end = "approximately", after_hedge.end()  # "16 people approximately"
         if unit_out is None and value2 is not None and _is_year(num):
             last = m["num2"]
             if re.fullmatch(r"\d\d", last) and int(last) > int(num[2:]):
@@ -425,6 +469,16 @@ def _amounts(text: str):
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
 
 
+def _caseless(text: str, at: int) -> str:
+    """``text`` in lower case when the line around ``at`` is written in capitals (a
+    transcript in capitals: ``500,000 BARRELS``), so that its nouns read as nouns."""
+    a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[a : b if b >= 0 else len(text)]
+    lower = text.lower()
+    shouting = re.search(r"[A-Z]{2}", line) and not re.search(r"[a-z]", line)
+    return lower if shouting and len(lower) == len(text) else text
+
+
 def _identifier(text: str, start: int, m: re.Match) -> bool:
     """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``,
     both numbers of ``part 3 of 3``, a page marker ``-2-``, and a number that opens a
@@ -445,6 +499,8 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     before = re.search(r"([A-Za-z]+)\.?\s+$", window)
     if not before:
         return False
+    if re.search(r"(?:^|[.!?:]\s+)[A-Z][a-z]+\s+$", window) and not re.fullmatch(_DIGITS, m["num"]):
+        return False  # "Pick two": a capital that opens a sentence names nothing
     word = before[1]
     if word.lower() == "no" and not m["num"][0].isdigit():
         return False  # "No. Sixty votes": an answer, then a number
@@ -595,6 +651,8 @@ def _introduced_as_time(text: str, start: int, month: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _DATE_LINK.search(before):
         return True
+    if _DETERMINER.search(before) and re.match(r"\s+[A-Za-z]", text[start + len(month) :]):
+        return True  # "our April forecast", "the March meeting": the month of a thing
     word = _TIME_WORDS.search(before)
     if not word:
         return False
@@ -628,6 +686,15 @@ def _years(text: str):
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
 
 
+def _short_years(text: str):
+    """``’21``: the century is the one POSIX ``strptime`` gives ``%y`` (69-99 are the
+    1900s, 00-68 the 2000s), so that the same text always gives the same year."""
+    for m in _SHORT_YEAR.finditer(text):
+        yy = int(m["yy"])
+        year = 1900 + yy if yy >= 69 else 2000 + yy
+        yield Figure(m.start(), m.end(), "date", float(year), None, "year", str(year), None)
+
+
 def _short_decades(text: str):
     for m in _SHORT_DECADE.finditer(text):
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
@@ -652,14 +719,34 @@ def _fractions(text: str):
         part = m["part"].lower()
         before = text[max(0, m.start() - 12) : m.start()].lower()
         counted = m["count"] and m["count"].lower() not in ("a", "one")
-        if not (counted or m["qual"] or m["of"]) or re.search(r"(first|second)\s+$", before):
-            continue  # "the first half" is a period; "a third country" is another one
         count = parse_number(m["count"].replace("a", "one") if m["count"] else "one") or 1.0
         denominator = _FRACTION_WORDS[part]
         end = m.end("part")
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        percent = _FRACTION_OF_PERCENT.match(text, end)
+        if percent:  # "half a percent", "a quarter of a percentage point"
+            unit = "percentage_point" if "point" in percent["unit"].lower() else "percent"
+            value = count / denominator
+            yield Figure(m.start(), percent.end(), "percent", value, None, unit, _fmt(value),
+                         qualifier)  # fmt: skip
+            continue
+        if not (counted or m["qual"] or m["of"]) or re.search(r"(first|second)\s+$", before):
+            continue  # "the first half" is a period; "a third country" is another one
         yield Figure(m.start(), end, "quantity", count / denominator, None, "fraction",
                      f"{_fmt(count)}/{denominator}", qualifier)  # fmt: skip
+
+
+def _one_unit(text: str):
+    """``nearly a year``, ``less than a month``, ``a week ago``: a duration of one unit
+    when a hedge bounds it or ``ago`` measures back with it; a bare ``a year`` (``twice
+    a year``, ``a year of talks``) is left alone."""
+    for m in _ONE_UNIT.finditer(text):
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        if not (qualifier or m["ago"]) or (m["qual"] or "").lower() == "some":
+            continue
+        unit = m["unit"].lower()
+        yield Figure(m.start(), m.end("unit"), "duration", 1.0, None, unit, _duration(1, unit),
+                     qualifier)  # fmt: skip
 
 
 def _times(text: str):
@@ -677,8 +764,14 @@ def _ordinals(text: str):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
-        bare = m.start() == m.start("ord")  # "40th anniversary": a digit ordinal alone
-        if noun is None and word[0].isdigit() and not bare and re.match(r"\s+[A-Z]", text[m.end() :]):
+        # "40th anniversary": a digit ordinal alone, without determiner or possessive
+        bare = not (m["det"] or m["poss"] or re.search(r"['’]s\s$", text[: m.start()]))
+        if (
+            noun is None
+            and word[0].isdigit()
+            and not bare
+            and re.match(r"\s+[A-Z]", text[m.end() :])
+        ):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None or noun[0] in _NOT_RANKED:
             continue

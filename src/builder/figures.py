@@ -502,6 +502,8 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     if re.search(r"(?:^|[.!?:]\s+)[A-Z][a-z]+\s+$", window) and not re.fullmatch(_DIGITS, m["num"]):
         return False  # "Pick two": a capital that opens a sentence names nothing
     word = before[1]
+    if before[0].startswith(f"{word}.") and m["num"][0].isupper():
+        return False  # "Africa. Six months ago": a new sentence
     if word.lower() == "no" and not m["num"][0].isdigit():
         return False  # "No. Sixty votes": an answer, then a number
     return _identifier_word(word)

@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import cast
 
 from builder.errors import BuildError
-from builder.frontmatter import Furniture, furniture_kind
+from builder.frontmatter import Furniture, furniture_kind, written_date
 
 #: Whitespace allowed between a label and its text (including non-breaking spaces).
 _SPACE = " \t\u00a0\u2007\u202f"
@@ -672,6 +672,9 @@ def _front(
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
     heading = next((k for k, kind in enumerate(kinds) if not kind), None)
+    for k in range(len(front)) if heading is not None else ():
+        if k > heading and kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
+            kinds[k] = None  # the interview's date line under its title is text
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from builder.backmatter import back_matter_start
 from builder.errors import BuildError
 from builder.frontmatter import Furniture, furniture_kind, written_date
 
@@ -141,6 +142,7 @@ class Transcript:
     turns: list[Turn]
     front_matter: tuple[int, int] | None = None  # page furniture before or after the title
     furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
+    back_matter: tuple[int, int] | None = None  # page furniture after the last turn
 
 
 @dataclass(frozen=True)
@@ -629,6 +631,7 @@ def _assemble(
     intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []
+    back_matter = None
     starts = sorted(markers)
     for n, i in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -636,6 +639,11 @@ def _assemble(
         start = marker.label_end
         while start < len(text) and text[start].isspace():
             start += 1
+        if n + 1 == len(starts):  # page furniture after the last turn: see backmatter
+            own = [text[line.start : line.end] for line in lines[i : last + 1]]
+            k = i + back_matter_start(own, 1 if start > lines[i].end else 0)
+            if k <= last:
+                back_matter, last = (lines[k].start, lines[last].end), k - 1
         end = lines[last].end
         if start >= end:
             raise BuildError(
@@ -661,7 +669,7 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text, title_span, intros, turns, front_matter, furniture)
+    return Transcript(text, title_span, intros, turns, front_matter, furniture, back_matter)
 
 
 def _front(

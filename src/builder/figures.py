@@ -1,22 +1,29 @@
 """Find numeric expressions in text and normalise them, by rule.
 
 A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
-(``nine``, ``twenty-five``, ``two and a half``, ``a dozen``) together with what makes it
-a measurement: a currency (``$``, ``USD``, ``Rb``, ``dollars``), a scale (``billion``,
-``bln``), a unit (``percent``, ``%``, ``basis points``, ``times``, ``years``,
-``tonnes``, ``bcm``) or the noun it counts (``five roadmaps``), a rate (``15 tonnes per
-day``), and the words that hedge it (``almost``, ``more than``, ``up to``, ``between ...
-and ...``). Dates are month names (also ``Jan.``, ``Sept``) with or without a day and
-year (``August 2018``, ``early September``, each month of ``from March to June``),
-weekdays (``on Tuesday``), years whatever word follows them (``2017``, ``the end of
-2018``, ``in 2021 totalled``) and decades (``the 1990s``).
+(``nine``, ``twenty-five``, ``two and a half``, ``a dozen``, ``three point six``,
+``half-a-trillion``) together with what makes it a measurement: a currency (``$``,
+``USD``, ``Rb``, ``dollars``), a scale (``billion``, ``bln``), a unit (``percent``,
+``%``, ``basis points``, ``times``, ``years``, ``tonnes``, ``bcm``) or the noun it
+counts (``five roadmaps``), a rate (``15 tonnes per day``, ``$38 a barrel``), and the
+words that hedge it (``almost``, ``more than``, ``up to``, ``between ... and ...``,
+``two or three``, ``16 people approximately``). One unit of time is a duration when a
+hedge bounds it or ``ago`` measures back with it (``nearly a year``, ``a week ago``).
+Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
+(``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
+to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
+them (``2017``, ``the end of 2018``, ``in 2021 totalled``, ``pre-2015``), years in two
+digits (``’21``: the century POSIX ``strptime`` gives ``%y``) and decades (``the
+1990s``). An ordinal spans its article (not a possessive) to the head of the noun it
+ranks (``the first interest rate hike``, ``the first time``, ``40th anniversary``).
 
 The counted noun is found by its form, not by a tagger, so that figures do not depend on
 the optional spaCy model (``--no-ner``): a
 lower-case plural noun (or a singular one after 1) right after the number or after one
 or two modifiers, proper adjectives included (``three Baltic states``). A verb, name or
 proper adjective is never the unit (``the first Nordic`` is no noun); with no noun the
-unit is null rather than a guess.
+unit is null rather than a guess. In a line written in capitals (``500,000 BARRELS A
+DAY``) the words are read as if in lower case.
 
 Number words are read by text2num; currency codes are checked against ISO 4217 in
 pycountry. No library reads the rest (units, hedges, dates without a day, ordinals
@@ -25,10 +32,12 @@ before a noun) accurately: quantulum3 gets the exact span of 36% and span and va
 rules are ours.
 
 Deliberately not figures, because they state no number: ``one of``, pronoun ``one``,
-``both``, ``First and foremost`` (an ordinal that orders no noun), number words glued
-to other words (``two-way``), vague amounts (``several months``, ``a couple of
-years``, ``dozens``), relative dates (``last year``, ``this year``, ``next Friday``),
-clock times (``09:15``) and digits in web and e-mail addresses. They stay in the text,
+``both``, ``First and foremost`` (an ordinal that orders no noun), ``the first half``
+(a period), number words glued to other words (``two-way``), vague amounts (``several
+months``, ``a couple of years``, ``dozens``), relative dates (``last year``, ``this
+year``, ``next Friday``, ``this April``), clock times (``09:15``), digits in web and
+e-mail addresses, and numbers that name (``Part 2``, both numbers of ``part 3 of 3``,
+a page marker ``-2-``, ``10 Downing Street``). They stay in the text,
 and never get a made-up value.
 """
 

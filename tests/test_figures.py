@@ -387,6 +387,10 @@ CASES += [
     ),
     ("All through ’19 it grew.", [("’19", "date", 2019, None, "year", "2019", None)]),
     ("After the '98 crash.", [("'98", "date", 1998, None, "year", "1998", None)]),
+    (  # a quotation that opens with a number is no year
+        "He said '15 people died'.",
+        [("15 people", "count", 15, None, "people", "15", None)],
+    ),
     (
         "See our October forecast.",
         [("October", "date", None, None, "month", "--10", None)],

@@ -283,8 +283,9 @@ _RATIO = re.compile(
     rf"(?<![\w.,])(?P<a>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<b>{_NUMBER})(?![\w,.]\d)",
     re.IGNORECASE,
 )
-#: A hedge after the amount: ``Sixteen people approximately``, ``ten years or so``.
-_POSTPOSED = re.compile(r"\s+(?:approximately|roughly|or\s+so)\b", re.IGNORECASE)
+#: A hedge after the amount: ``Sixteen people approximately``, ``ten years or so`` (not
+#: ``roughly``, which after a noun is as often the verb's adverb: ``5 people roughly agree``).
+_POSTPOSED = re.compile(r"\s+(?:approximately|or\s+so)\b", re.IGNORECASE)
 #: ``nearly a year``, ``less than a month``, ``a week ago``: one unit of time, stated.
 _ONE_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?an?\s+(?P<unit>{'|'.join(_DURATION_UNITS)})\b"
@@ -701,6 +702,9 @@ def _short_years(text: str):
     """``’21``: the century is the one POSIX ``strptime`` gives ``%y`` (69-99 are the
     1900s, 00-68 the 2000s), so that the same text always gives the same year."""
     for m in _SHORT_YEAR.finditer(text):
+        after = _words_after(text, m.end(), 1)
+        if after and (_plural_noun(after[0][0]) or after[0][0].lower() in ("percent", "per")):
+            continue  # "'15 people died'": a quotation that opens with a number
         yy = int(m["yy"])
         year = 1900 + yy if yy >= 69 else 2000 + yy
         yield Figure(m.start(), m.end(), "date", float(year), None, "year", str(year), None)

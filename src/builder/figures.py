@@ -342,17 +342,17 @@ def parse_number(words: str) -> float | None:
         return float(s)
     s = re.sub(r"^half-a-", "half a ", s)
     if " point " in s:  # "three point six": the digits after "point" one by one
-        whole, _, decimals = s.partition(" point ")
+        integer, _, decimals = s.partition(" point ")
         digits = "".join(str(_UNITS.get(d, 0)) for d in decimals.split())
-        base = parse_number(whole)
+        base = parse_number(integer)
         return None if base is None else float(f"{_fmt(base)}.{digits}")
     if s.startswith("half a "):
         whole = parse_number("a " + s.removeprefix("half a "))
         return whole / 2 if whole else None
     if s.endswith(" trillion"):  # text2num stops at billions
         head = s.removesuffix(" trillion")
-        whole = 1.0 if head in ("a", "one") else parse_number(head)
-        return whole * 1e12 if whole else None
+        count = 1.0 if head in ("a", "one") else parse_number(head)
+        return count * 1e12 if count else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
@@ -502,9 +502,8 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     ):
         return True  # "10 News First Breakfast": the number opens a name
     window = text[max(0, start - 30) : start]
-    if re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window) and _identifier_word(
-        re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)[1]
-    ):
+    first = re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)
+    if first and _identifier_word(first[1]):
         return True  # the second number of "part 3 of 3"
     before = re.search(r"([A-Za-z]+)\.?\s+$", window)
     if not before:
@@ -794,7 +793,7 @@ def _ordinals(text: str):
         if noun[0] == "place" and re.search(r"\b[Ii]n\s+$", before):
             continue  # "in the first place" means "firstly"
         if noun[0] is not None and noun[0] != "time":
-            noun = _compound(text, *noun)  # "the first interest rate hike"
+            noun = _compound(text, noun[0], noun[1])  # "the first interest rate hike"
         start = m.start() if m["det"] else m.start("ord")  # a possessive is left out
         yield Figure(start, noun[1], "ordinal", float(value), None, noun[0], _fmt(value), None)
     for m in _RANK.finditer(text):

@@ -680,8 +680,8 @@ def _front(
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
     heading = next((k for k, kind in enumerate(kinds) if not kind), None)
-    for k in range(len(front)) if heading is not None else ():
-        if k > heading and kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
+    for k in range(heading + 1 if heading is not None else len(front), len(front)):
+        if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
             kinds[k] = None  # the interview's date line under its title is text
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,

@@ -484,9 +484,10 @@ def _caseless(text: str, at: int) -> str:
     transcript in capitals: ``500,000 BARRELS``), so that its nouns read as nouns."""
     a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[a : b if b >= 0 else len(text)]
+    if not re.search(r"[A-Z]{2}", line) or re.search(r"[a-z]", line):
+        return text
     lower = text.lower()
-    shouting = re.search(r"[A-Z]{2}", line) and not re.search(r"[a-z]", line)
-    return lower if shouting and len(lower) == len(text) else text
+    return lower if len(lower) == len(text) else text  # offsets must stay the same
 
 
 def _identifier(text: str, start: int, m: re.Match) -> bool:

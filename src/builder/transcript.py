@@ -27,10 +27,29 @@ How turns are recognised (the first rule that applies to the file wins):
    questions are labelled, the paragraph after each question starts its answer; where
    the first labelled turn answers, a host's self-introduction in the intro starts an
    unlabelled question.
+   Also labels: a question word with the person in brackets (``Interviewer (Ms. Jane
+   Doe):``, later ``Interviewer:``); a one-off label that gives its own initials
+   (``Central Banking (CB):``, ``Ana Maria Lima (AL):``); a one-off one-letter label in
+   a dialogue of letters (``R:`` after ``M:`` turns); a one-word label that is a word
+   of a full name the text gives (``Najib:`` after ``Najib Tun Razak``) inside the
+   dialogue or in the run of labelled paragraphs just before it. A cast line naming
+   the host (``Host: Tom Clark`` before ``Tom Clark:`` turns) is front matter and
+   makes that speaker the interviewer; a programme's voice (``Voice-over:``,
+   ``NARRATOR:``) asks but does not make the named speakers answer; a headline
+   quoting the guest with a tag after a dash (``Minister: "..." - INTERVIEW``) is no
+   turn. Where question labels mark the questions, a named speaker who introduces
+   another by name before that one first speaks (``Hamdan: ... I welcome Najib Tun
+   Razak.``) is the host and asks.
+1b. **Labels alone on their lines with no colon** (``Question`` / ``Johann Wadephul``),
+   when no label with a colon is found: short lines, a question/answer word or a name
+   with no end punctuation, each followed by text, at least two of them written at
+   least twice, opening blocks in turn, two pairs at least (see ``_bare_markers``).
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise; when every dash turn asks, the
-   dashes mark questions and the paragraphs after each are its answer.
+   dashes mark questions and the paragraphs after each are its answer; when every
+   dash turn follows an undashed line ending with ``?``, the dashes mark answers and
+   that line's paragraph is the question.
 3. **Numbered questions** (``1. What ...?``): each numbered paragraph that asks
    something is a question, the unnumbered paragraphs after it are its answer.
 4. **Strictly alternating paragraphs**: one ending in ``?``, one not, each answer a

@@ -604,3 +604,18 @@ def test_short_names_of_people_the_intro_names_and_a_host_who_introduces_the_gue
         ("question", "Question:", "Why ports?"),
         ("answer", None, "Tomas: Trade moves by sea."),
     ]
+
+
+def test_a_headline_the_page_repeats_word_for_word_is_not_a_speaker():
+    headline = "Radio Exclusive: Minister Talks Ports Today"
+    text = (
+        f"{headline}\n\n{headline}\n\n"
+        "ANNA BERG: It is a turbulent time.\n\n"
+        "TOM LEE: Will prices fall?\n\n"
+        "BERG: They may.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("answer", "ANNA BERG"), ("question", "TOM LEE"), ("answer", "BERG"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == [headline]

@@ -316,9 +316,12 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     parens: dict[int, str] = {}
     captions: set[int] = set()
     # A header field (``WHEN:``, ``Time:``) appears once; a word written the same way
-    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine).
+    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine),
+    # but not a headline the page repeats word for word (``CNBC Exclusive: ...`` twice).
     label_lines = Counter(
-        m["name"] for line in lines if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+        m["name"]
+        for head in {text[line.start : line.end] for line in lines}
+        if (m := _SPEAKER_LABEL.match(head))
     )
     hosts = _cast_hosts(text, lines)
     for i, line in enumerate(lines):

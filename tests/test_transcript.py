@@ -619,3 +619,17 @@ def test_a_headline_the_page_repeats_word_for_word_is_not_a_speaker():
         ("answer", "ANNA BERG"), ("question", "TOM LEE"), ("answer", "BERG"),
     ]  # fmt: skip
     assert [text[a:b] for a, b in t.intros] == [headline]
+
+
+@pytest.mark.parametrize(
+    ("ask", "answer"), [("Question:", "Tomas Berg:"), ("ANNA BERG:", "TOMAS BERG:")]
+)
+def test_a_dateline_opening_the_first_paragraph_is_not_a_speaker(ask, answer):
+    text = (
+        "Minister on ports\n\n"
+        "LISBON: The trade minister on Thursday answered questions on the harbour strike.\n\n"
+        f"{ask} Will it end?\n\n{answer} Soon.\n\n{ask} And roads?\n\n{answer} Later.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [("question", ask), ("answer", answer)] * 2
+    assert [text[a:b] for a, b in t.intros] == [text.split("\n\n")[1]]

@@ -15,7 +15,8 @@ How turns are recognised (the first rule that applies to the file wins):
    at least two turns, or when it is written in capitals (honorifics, particles and
    ``Mc`` aside) and comes after the first turn of such a speaker, or when it names
    someone (two words, or ``V.Putin``) and comes after the dialogue started; so a
-   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text. Header
+   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text, and so does a
+   dateline opening the first paragraph (``KUALA LUMPUR: The minister ...``). Header
    fields and headline kickers (``WHEN:``, ``Last Updated:``, ``CNBC Exclusive:``),
    cast lines (``Moderator: JANE DOE, Press Officer``) and captions quoting the guest
    before the dialogue are never labels. A known label in capitals after a sentence

@@ -77,8 +77,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from builder.backmatter import back_matter_start
 from builder.errors import BuildError
-from builder.frontmatter import Furniture, furniture_kind
+from builder.frontmatter import Furniture, furniture_kind, written_date
 
 #: Whitespace allowed between a label and its text (including non-breaking spaces).
 _SPACE = " \t\u00a0\u2007\u202f"
@@ -172,6 +173,7 @@ class Transcript:
     turns: list[Turn]
     front_matter: tuple[int, int] | None = None  # page furniture before or after the title
     furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
+    back_matter: tuple[int, int] | None = None  # page furniture after the last turn
 
 
 @dataclass(frozen=True)
@@ -844,6 +846,7 @@ def _assemble(
     intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []
+    back_matter = None
     starts = sorted(markers)
     for n, i in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -851,6 +854,11 @@ def _assemble(
         start = marker.label_end
         while start < len(text) and text[start].isspace():
             start += 1
+        if n + 1 == len(starts):  # page furniture after the last turn: see backmatter
+            own = [text[line.start : line.end] for line in lines[i : last + 1]]
+            k = i + back_matter_start(own, 1 if start > lines[i].end else 0)
+            if k <= last:
+                back_matter, last = (lines[k].start, lines[last].end), k - 1
         end = lines[last].end
         if start >= end:
             raise BuildError(
@@ -876,7 +884,7 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text, title_span, intros, turns, front_matter, furniture)
+    return Transcript(text, title_span, intros, turns, front_matter, furniture, back_matter)
 
 
 def _front(
@@ -887,6 +895,9 @@ def _front(
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
     heading = next((k for k, kind in enumerate(kinds) if not kind), None)
+    for k in range(heading + 1 if heading is not None else len(front), len(front)):
+        if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
+            kinds[k] = None  # the interview's date line under its title is text
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).

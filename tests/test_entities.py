@@ -299,3 +299,33 @@ def test_a_bad_gazetteer_row_names_its_file_and_line(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"gazetteer.csv:3: .*COUNTRY"):
         build(tmp_path / "out", sources_dir=sources)
+
+
+def test_model_names_are_repeated_typed_by_speakers_and_read_in_a_sentence_title(tmp_path):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "ORG", "pattern": "Ann Lee"},  # a person the model types ORG
+            # found only before a full stop: the model misses the other occurrences
+            {"label": "ORG", "pattern": [{"TEXT": t} for t in ("Blue", "Lagoon", "Trust", ".")]},
+        ]
+    )
+    nlp.to_disk(tmp_path / "ruler")
+    transcript = tmp_path / "lagoon.txt"
+    transcript.write_text(
+        "OSLO (Wire) — Here is a transcript of an interview on Monday with Ann Lee, head of "
+        "the Blue Lagoon Trust. It has been edited for length.\n\n"
+        "Q: What does the Blue Lagoon Trust do?\n\n"
+        "ANN LEE: It keeps the lagoon clean.\n",
+        "utf-8",
+    )
+    tables, _ = extract(transcript=transcript, model=load_ner(str(tmp_path / "ruler")),
+                        sources_dir=SOURCES)  # fmt: skip
+    types = {e["entity_id"]: e["type"] for e in tables["entities"]}
+    assert [(m["text"], types[m["entity_id"]]) for m in tables["entity_mentions"]] == [
+        ("OSLO", "GPE"),  # a dateline: the title is a sentence, not a title-case headline
+        ("Ann Lee", "PERSON"),  # the label says she is a person
+        ("Blue Lagoon Trust", "ORG"),
+        ("Blue Lagoon Trust", "ORG"),  # found once by the model, a mention everywhere
+    ]

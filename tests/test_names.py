@@ -8,7 +8,10 @@ from builder.names import (
     entity_id_for,
     merge,
     people_by_word,
+    repeated_spans,
     surname_spans,
+    title_cased,
+    with_datelines,
 )
 from builder.ner import ModelSpan
 
@@ -86,7 +89,7 @@ def test_first_and_last_names_link_to_the_one_full_name_they_belong_to():
 
 
 def test_missed_surnames_are_found_as_people():
-    text = "Sousa agreed. Then SOUSA and Sousas and Sousa."
+    text = "Sousa agreed. Then SOUSA and Sousas and sousa and Sousa."
     found = surname_spans(text, 0, len(text), {"Sousa"})
     assert [(text[n.start : n.end], n.label) for n in found] == [("Sousa", "PERSON")] * 2
 
@@ -113,3 +116,36 @@ def test_type_and_name_do_not_depend_on_the_order_of_interviews():
     tie.add("y", "Y", "GPE")
     assert tie.type_of("y") == "GPE"  # alphabetical on a tie
     assert tie.types["y"] == Counter({"ORG": 1, "GPE": 1})
+
+
+def test_a_long_name_the_model_found_once_is_a_mention_wherever_it_is_written():
+    text = "The Blue Lagoon Trust said so; Blue Lagoon Trustees and the Blue Lagoon Trust agree."
+    found = repeated_spans(text, 0, len(text), {"Blue Lagoon Trust": "ORG"})
+    assert [(n.start, text[n.start : n.end], n.label) for n in found] == [
+        (4, "Blue Lagoon Trust", "ORG"),
+        (text.rindex("Blue"), "Blue Lagoon Trust", "ORG"),
+    ]  # not inside "Blue Lagoon Trustees"
+
+
+def test_only_a_headline_in_title_case_is_a_headline():
+    assert title_cased("Minister Says Talks With Neighbours Will Resume in Spring")
+    assert title_cased("Transcript: Interview With the Governor of the Central Bank")
+    assert not title_cased("Minister says talks with neighbours will resume in spring")
+    assert not title_cased(
+        "OSLO (Wire) — Here is a transcript of an interview on Monday with Ann Lee, head "
+        "of the Northern Savings Bank. It has been edited for length."
+    )
+
+
+def test_datelines_in_front_matter_are_places():
+    text = "OSLO (Wire) — Here is the interview.\nPORT ALVA: The minister spoke."
+    assert [(text[n.start : n.end], n.label) for n in with_datelines(text, [])] == [
+        ("OSLO", "GPE")
+    ]  # a colon dateline counts only where the model saw a name in it
+    port = span(text, "PORT", "ORG")
+    assert [(text[n.start : n.end], n.label) for n in with_datelines(text, [port])] == [
+        ("OSLO", "GPE"),
+        ("PORT ALVA", "GPE"),
+    ]
+    wire = span(text, "OSLO (Wire", "ORG")  # a model name reaching past it wins
+    assert [text[n.start : n.end] for n in with_datelines(text, [wire])] == ["OSLO (Wire"]

@@ -10,7 +10,12 @@ from builder.ner import CHUNK, DEFAULT_MODEL, chunks, find_names, fix_span, load
 
 def fixed(text, name, label="PERSON"):
     start = text.index(name)
-    return [text[a:b] for a, b in fix_span(text, start, start + len(name), label)]
+    return [text[a:b] for a, b, _ in fix_span(text, start, start + len(name), label)]
+
+
+def typed(text, name, label="PERSON"):
+    start = text.index(name)
+    return [(text[a:b], t) for a, b, t in fix_span(text, start, start + len(name), label)]
 
 
 def test_the_default_model_is_the_pinned_en_core_web_sm():
@@ -57,6 +62,101 @@ def test_model_spans_are_brought_to_ontonotes_boundaries(text, name, label, expe
     assert fixed(text, name, label) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Tun after a given name is part of the name
+        ("Prime Minister Datuk Seri Amir Tun Hakim said",
+         "Prime Minister Datuk Seri Amir Tun Hakim", ["Amir Tun Hakim"]),
+        ("Tan Sri Lee Kah Wai came.", "Tan Sri Lee Kah Wai", ["Lee Kah Wai"]),
+        ("Tun Dr Ismail Osman came.", "Tun Dr Ismail Osman", ["Ismail Osman"]),
+        ("Dato' Sri Aisha Noor came.", "Dato' Sri Aisha Noor", ["Aisha Noor"]),
+        ("Shri Ravi Menon spoke and Smt Asha Rao too.", "Shri Ravi Menon", ["Ravi Menon"]),
+        ("Smt Asha Rao too.", "Smt Asha Rao", ["Asha Rao"]),
+        ("H.E. Omar Said arrived.", "H.E. Omar Said", ["Omar Said"]),
+        ("His Excellency Omar Said arrived.", "His Excellency Omar Said", ["Omar Said"]),
+        ("Sheikh Omar Said arrived.", "Sheikh Omar Said", ["Omar Said"]),
+        ("Herr Otto Brandt arrived.", "Herr Otto Brandt", ["Otto Brandt"]),
+        ("We thank Datuk Seri for it.", "Datuk Seri", []),  # honorifics only: no name
+        ("We thank Datuk Seri's staff.", "Datuk Seri's", []),
+        ("We thank Tun Dr for it.", "Tun Dr", []),
+        ("Sri Lanka won.", "Sri Lanka", ["Sri Lanka"]),
+        ("Tunisia won.", "Tunisia", ["Tunisia"]),
+    ],
+)  # fmt: skip
+def test_honorifics_of_other_languages_stay_out_of_a_person_only_at_its_start(text, name, expected):
+    assert fixed(text, name, "GPE" if name in ("Sri Lanka", "Tunisia") else "PERSON") == expected
+
+
+def test_a_span_of_honorifics_only_is_no_name_whatever_its_type():
+    assert fixed("If YAB stays on, YAB wins.", "YAB", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("[Party Leader Ann] Lee said", "Ann] Lee", "PERSON",
+         [("Ann", "PERSON"), ("Lee", "PERSON")]),
+        ("Ann Lee (Kay) came", "Ann Lee (Kay", "PERSON",
+         [("Ann Lee", "PERSON"), ("Kay", "PERSON")]),
+        ("Joe Bloggs - Radio Tarn Valley here", "Joe Bloggs - Radio Tarn Valley", "PERSON",
+         [("Joe Bloggs", "PERSON"), ("Radio Tarn Valley", "PERSON")]),
+        ("Photo/Reuters", "Photo/Reuters", "ORG", [("Photo", "ORG"), ("Reuters", "ORG")]),
+        ("the Lake District Mr Frost said", "Lake District Mr Frost", "LOC",
+         [("Lake District", "LOC"), ("Frost", "PERSON")]),
+        ("Mr Frost said", "Mr Frost", "ORG", [("Frost", "PERSON")]),
+        ("thanks to MsAnn Lee", "MsAnn Lee", "PERSON", [("Ann Lee", "PERSON")]),
+        ("the Rt HonJoe Bloggs", "Rt HonJoe Bloggs", "ORG", [("Joe Bloggs", "PERSON")]),
+        ("Vera-Lynn Smith sang", "Vera-Lynn Smith", "PERSON", [("Vera-Lynn Smith", "PERSON")]),
+    ],
+)  # fmt: skip
+def test_brackets_slashes_spaced_dashes_and_courtesy_titles_cut_a_span(text, name, label, expected):
+    assert typed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("we asked aah… the others", "aah", []),
+        ("Aah, I see", "Aah", []),
+        ("Umm Smith said", "Umm Smith", ["Smith"]),
+        ("amongst Islanders aah… who", "Islanders aah", ["Islanders"]),
+        ("(Laughter.)", "Laughter", []),
+        ("(Applause.)", "Applause", []),
+        ("Yeah Smith said", "Yeah Smith", ["Smith"]),
+        ("Okay", "Okay", []),
+    ],
+)
+def test_fillers_and_stage_directions_are_never_names(text, name, expected):
+    assert fixed(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Transcript Episode 15, Season 5", "Episode 15, Season 5", "LAW", []),
+        ("see Chapter 3 below", "Chapter 3", "LAW", []),
+        ("Apollo 11 landed", "Apollo 11", "PRODUCT", ["Apollo 11"]),  # a name with a number
+        ("see Example.org/Asia now", "Example.org/Asia", "ORG", []),  # a web address
+        ("We ask Global Affairs Minister Ann Lee.", "Global Affairs", "ORG", []),
+        ("the Minister of Home Affairs Ann Lee", "Home Affairs", "ORG", []),
+        ("the U.S. Treasury Secretary said", "U.S. Treasury", "ORG", ["U.S."]),
+        ("the U.S. Treasury said", "U.S. Treasury", "ORG", ["U.S. Treasury"]),
+        ("State Councilor Ann Lee", "State", "ORG", []),
+        ("State Councilor Ann Lee", "Councilor Ann Lee", "PERSON", ["Ann Lee"]),
+        ("the Head of Alvania said", "Head of Alvania", "ORG", ["Alvania"]),
+        ("Governor of the Bank of Alvania", "Governor of the Bank of Alvania", "ORG",
+         ["Bank of Alvania"]),
+        ("the Head Office of Alvania Post", "Head Office of Alvania Post", "ORG",
+         ["Head Office of Alvania Post"]),  # "Office" is no title: one name
+    ],
+)  # fmt: skip
+def test_numbered_parts_web_addresses_portfolios_and_titles_are_not_names(
+    text, name, label, expected
+):
+    assert fixed(text, name, label) == expected
+
+
 def test_titles_before_a_name_are_read_back():
     text = "Yesterday Prime Minister Jane Doe said"
     assert titles_before(text, text.index("Jane")) == ("prime", "minister")
@@ -88,3 +188,20 @@ def test_a_10_mb_single_line_meets_no_length_limit():
     assert len(names) == 310_000
     assert all(line[n.start : n.end] == "Baku" for n in names[::10_000])
     assert CHUNK < nlp.max_length
+
+
+def test_an_editors_insertion_is_read_without_its_brackets_and_cut_at_them():
+    nlp = spacy.blank("en")
+    gap = {"IS_SPACE": True, "OP": "?"}  # the space a bracket leaves
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {"label": "PERSON", "pattern": [{"TEXT": "Ann"}, gap, {"TEXT": "Lee"}]},
+            {"label": "PERSON", "pattern": [{"TEXT": "Chuckles"}, gap, {"TEXT": "Listen"}]},
+        ]
+    )
+    text = "He met Ann [Lee] there. [Chuckles] Listen, no."
+    (names,) = find_names(nlp, [text])
+    assert [(text[n.start : n.end], n.label) for n in names] == [
+        ("Ann", "PERSON"),
+        ("Lee", "PERSON"),
+    ]  # a stage direction keeps its brackets: "Chuckles Listen" is never read as one name

@@ -16,8 +16,15 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    of that person's surname that the model missed, and every occurrence of a full name
    that a speaker label gives (``JANE DOE, HOST:`` makes ``Jane Doe`` in the text a
    person).
+   A name that the model finds somewhere in the interview is a mention wherever else it
+   is written the same way (OntoNotes marks every occurrence; the model misses some),
+   with its most frequent type, longest names first (a one-word name other than a
+   person's is repeated too; a person's one word is rule 3's); a model name that is the
+   full name of a person the interview names (a speaker label, the gazetteer) is that
+   person, whatever type the model gave it.
 4. **Headlines and datelines.** Title case says nothing in a headline, so a model name
-   in the title counts only where the rest of the transcript writes it too; a dateline
+   in a title-case title counts only where the rest of the transcript writes it too (a
+   title in sentence case, such as a dateline paragraph, is read as text); a dateline
    (a place in capitals opening a paragraph of the front matter before a comma, bracket
    or dash: ``HANOI, June 2024 -``, ``ASTANA (Energy Weekly) -``), which the model,
    trained on mixed case, misses, is a GPE.
@@ -84,17 +91,18 @@ class ModelEntities:
 
     def type_of(self, entity_id: str) -> str:
         """The most frequent type of the entity's mentions (ties: alphabetical)."""
-        return _most_common(self.types[entity_id])
+        return most_common(self.types[entity_id])
 
     def name_of(self, entity_id: str) -> str:
         """The most frequent full name, preferring one written in running text over one
         in capitals (a speaker label)."""
         names = self.names[entity_id]
         cased = Counter({n: c for n, c in names.items() if not n.isupper()})
-        return _most_common(cased or names)
+        return most_common(cased or names)
 
 
-def _most_common(counter: Counter) -> str:
+def most_common(counter: Counter) -> str:
+    """The most frequent key (ties: alphabetical), so no result depends on order."""
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
@@ -154,6 +162,33 @@ def _leftovers(text: str, name: ModelSpan, inside: list[Match]) -> list[ModelSpa
     return out
 
 
+#: Short words a title-case headline may leave in lower case.
+_MINOR = frozenset({"with", "from", "into", "over", "upon", "onto", "than", "that", "this",
+                    "about", "after", "under", "what", "when", "says", "said"})  # fmt: skip
+
+
+def title_cased(text: str) -> bool:
+    """Rule 4: a headline in title case (at most a quarter of its words of four letters
+    or more in lower case), where capitals say nothing; not one in sentence case, or a
+    dateline paragraph."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text)[1:]
+             if len(w) >= 4 and w.lower() not in _MINOR]  # fmt: skip
+    return sum(w[0].islower() for w in words) * 4 <= len(words)
+
+
+def repeated_spans(text: str, start: int, end: int, names: dict[str, str]) -> list[ModelSpan]:
+    """Rule 3b: the occurrences in ``text[start:end]`` of names that the model found
+    elsewhere in the interview (as written, with their type), the longest where they
+    overlap: OntoNotes marks every occurrence of a name, and the model misses some of
+    them. One scan of the text, whatever the number of names."""
+    if not names:
+        return []
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [ModelSpan(m.start(), m.end(), names[m.group()])
+            for m in pattern.finditer(text, start, end)]  # fmt: skip
+
+
 def in_body(text: str, names: list[ModelSpan], body: str) -> list[ModelSpan]:
     """Rule 4: the names of a headline ``text`` that the ``body`` also writes."""
     return [
@@ -161,13 +196,31 @@ def in_body(text: str, names: list[ModelSpan], body: str) -> list[ModelSpan]:
     ]
 
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})(?=[ \t]*[,(–—-])")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})(?=[ \t]*[,(–—:-])")
 
 
 def datelines(text: str) -> list[ModelSpan]:
-    """Rule 4: a place in capitals opening a paragraph before a comma, bracket or dash."""
+    """Rule 4: a place in capitals opening a paragraph before a comma, bracket, dash or
+    colon."""
     return [ModelSpan(m.start(1), m.end(1), "GPE") for m in _DATELINE.finditer(text)
             if m.group(1).lower() not in TITLES]  # fmt: skip
+
+
+def with_datelines(text: str, names: list[ModelSpan]) -> list[ModelSpan]:
+    """Rule 4: the model's names of a front-matter ``text`` with its datelines. A
+    dateline is a GPE where no model name overlaps it, and replaces the model's names
+    that lie inside it (``KUALA`` ORG in ``KUALA LUMPUR,``); one before a colon
+    (``KUALA LUMPUR:``, a form that many other capitalised line openings share) counts
+    only where the model found a name in it."""
+    out = list(names)
+    for d in datelines(text):
+        over = [n for n in out if n.start < d.end and d.start < n.end]
+        colon = text[d.end :].lstrip(" \t").startswith(":")
+        inside = all(d.start <= n.start and n.end <= d.end for n in over)
+        if (not over and not colon) or (over and inside and (d.start, d.end) not in
+                                        {(n.start, n.end) for n in over}):  # fmt: skip
+            out = [n for n in out if n not in over] + [d]
+    return sorted(out, key=lambda n: n.start)
 
 
 def people_by_word(people: list[tuple[str, str]]) -> dict[str, str]:
@@ -201,6 +254,6 @@ def surname_spans(text: str, start: int, end: int, surnames: set[str]) -> list[M
     out = []
     for m in _WORD.finditer(text, start, end):
         word = m.group().rstrip(".")
-        if word in surnames:
+        if word in surnames and word[0].isupper():
             out.append(ModelSpan(m.start(), m.start() + len(word), "PERSON"))
     return out

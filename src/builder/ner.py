@@ -15,7 +15,28 @@ No OntoNotes name crosses a line break or a sentence end, so nothing is lost by 
 Model spans are then brought to the OntoNotes conventions the package uses, by rules
 that fix the model's usual boundary mistakes (:func:`fix_span`): no leading ``the``, no
 possessive ``’s``, no trailing punctuation, no title words before a person's name, no
-span that is only a title or a lower-case word.
+span that is only a title or a lower-case word. Besides:
+
+- **Honorifics of other languages** stay out of a person's name as titles do, but only
+  at its start, where they are written (Malay ``Datuk Seri``, ``Tan Sri``, ``Tun``,
+  ``YAB``; Indian ``Shri``, ``Smt``; ``Sheikh``; ``H.E.``; German ``Herr``, ``Frau``):
+  ``Tun Razak`` after a given name (``Najib Tun Razak``) is part of the name. A span that
+  is only honorifics and titles (``Datuk Seri``, ``Tun Dr``) is no name.
+- **One name per span:** a name never holds a bracket, a slash or a spaced dash, so a
+  span is cut there into its parts (``[FBI Director James] Comey`` -> ``James``,
+  ``Comey``; ``Jane Doe - Radio Bega`` -> two names); the model reads the square
+  brackets of an editor's insertion as spaces, so that it sees the name they split; a
+  courtesy title inside a span (``Far South Coast Mr Smith``) starts a person's name of
+  its own, and one run together with the name by the page (``MsJane Doe``) is cut off.
+- **Fillers and stage directions are never names** (``aah``, ``umm``, ``Uh``, ``Yeah``;
+  ``Laughter``, ``Applause``, ``Crosstalk``): a filler at either end of a span is
+  dropped, and a span of nothing else is no name. Nor is a numbered part of a
+  programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
+- **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
+  ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
+- **A portfolio before a title is part of the title** (``Trade`` in ``Trade Minister``,
+  ``Global Affairs`` in ``Global Affairs Minister``, ``Treasury`` in ``U.S. Treasury
+  Secretary``), never a name or the end of one.
 """
 
 from __future__ import annotations
@@ -52,7 +73,41 @@ TITLES = frozenset(
      "presenter", "moderator", "interviewer", "editor", "founder", "leader", "father",
      "rev", "reverend", "bishop", "archbishop", "cardinal", "st", "saint", "mme", "mx",
      "treasurer", "attorney", "lieutenant", "commander", "marshal", "sultan", "hon",
-     "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector"}
+     "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector",
+     "councilor", "councillor"}
+)  # fmt: skip
+#: Honorifics of other languages than English, written before a name: left out of a
+#: person's span only at its start (``Tun`` after a given name is part of the name).
+HONORIFIC_PHRASES = (
+    "Datuk", "Dato", "Dato'", "Dato’", "Datin", "Datuk Seri", "Dato Seri", "Dato' Seri",
+    "Dato’ Seri", "Dato Sri", "Dato' Sri", "Dato’ Sri", "Datin Seri", "Datin Paduka",
+    "Tan Sri", "Puan Sri", "Toh Puan", "Tun", "YAB", "YB", "YBhg", "Yang Berhormat",
+    "Yang Amat Berhormat", "Shri", "Shrimati", "Smt", "Sushri", "Sheikh", "Sheikha", "H.E.",
+    "His Excellency", "Her Excellency", "Herr", "Frau", "Mme", "Mlle", "Monsieur",
+    "Madame", "Kiingi",
+)  # fmt: skip
+HONORIFICS = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(re.escape(h).replace(r"\ ", r"[ \u00a0]+")
+               for h in sorted(HONORIFIC_PHRASES, key=len, reverse=True))
+    + r")\.?(?=[ \u00a0]|$)"
+)  # fmt: skip
+#: Hesitation fillers and interjections, never names.
+FILLERS = frozenset(
+    {"ah", "aah", "ahh", "aw", "eh", "er", "erm", "uh", "uhh", "uh-huh", "um", "umm",
+     "hmm", "hm", "mm", "mmm", "mhm", "oh", "ooh", "huh", "yeah", "yep", "yup", "nah",
+     "okay", "ok"}
+)  # fmt: skip
+#: Stage directions of transcripts (``(Laughter.)``), never names.
+STAGE = frozenset(
+    {"laughter", "laughs", "laughing", "applause", "crosstalk", "inaudible",
+     "unintelligible", "indiscernible", "chuckles", "chuckling", "sighs", "pause",
+     "silence", "cheers", "cheering", "booing", "coughs", "music", "overlapping"}
+)  # fmt: skip
+#: Nouns that number the parts of a programme or a document (``Episode 15``).
+NUMBERED = frozenset(
+    {"episode", "season", "series", "part", "chapter", "volume", "vol", "issue", "page",
+     "section", "step", "phase", "stage", "round", "slide", "no", "number", "item"}
 )  # fmt: skip
 #: Portfolios that stand before a title (``Trade Minister``): part of the title.
 PORTFOLIOS = frozenset(
@@ -60,16 +115,34 @@ PORTFOLIOS = frozenset(
      "economy", "economic", "education", "agriculture", "justice", "labour", "labor",
      "transport", "culture", "environment", "industry", "commerce", "treasury", "home",
      "state", "development", "tourism", "sports", "digital", "science", "communications",
-     "information", "emergency", "emergencies", "security", "internal", "external"}
+     "information", "emergency", "emergencies", "security", "internal", "external",
+     "affairs", "global", "public", "works", "veterans", "immigration", "housing",
+     "employment", "social", "infrastructure", "technology", "climate", "fisheries",
+     "resources", "budget", "revenue", "planning", "innovation", "youth", "women"}
 )  # fmt: skip
 #: Academic degrees are not names (``Ph.D.``, ``J.D.``).
 DEGREES = frozenset({"ph.d.", "phd", "j.d.", "m.d.", "mba", "m.b.a.", "b.a.", "m.a.", "b.sc.",
                      "m.sc.", "ll.m.", "ll.b."})  # fmt: skip
 _ABBREVIATIONS = frozenset({"inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "st.", "bros."})
-_TRAILING = ".,;:!?)]}\"'“”‘’»«-–—/&"
+_TRAILING = ".,;:!?)]}\"'“”‘’»«-–—/&…"
 _LEADING = "([{\"'“”‘’«»-–—/"
 _DETERMINERS = ("the ", "The ", "THE ")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
+_COURTESY = "Mrs|Mr|Ms|Mx|Dr|Hon|MRS|MR|MS|DR"
+#: Where one span holds two names: a line break, a bracket, a slash, a spaced dash; a
+#: courtesy title (spaced, or run together with the name by the page) starts a person.
+_CUT = re.compile(
+    r"(?P<sep>\n|[\[\](){}/]|[ \u00a0][-–—][ \u00a0])"
+    rf"|(?P<title>(?:(?<=[ \u00a0])|^)(?:{_COURTESY})\.?[ \u00a0]+(?=[A-Z])"
+    r"|(?:(?<=[ \u00a0])|^)(?:Mrs|Mr|Ms|Dr|Hon)(?=[A-Z][a-z]))"
+)
+_FILLER = "|".join(re.escape(w) for w in sorted(FILLERS, key=len, reverse=True))
+_LEADING_FILLER = re.compile(rf"(?i)(?:{_FILLER})[,.…]*[ \u00a0]+")
+_TRAILING_FILLER = re.compile(rf"(?i)[ \u00a0]+(?:{_FILLER})[,.…]*$")
+_WEB = re.compile(r"\w\.(?:com|org|net|gov|edu|int|info|io)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.\-]+")
+#: Title and portfolio words, then ``of`` (``Head of``, ``Minister of the``).
+_TITLE_OF = re.compile(r"(?:[A-Z][\w’'.\-]*[ \u00a0]+)+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -129,31 +202,52 @@ def chunks(text: str, limit: int = CHUNK) -> list[tuple[int, int]]:
     return out
 
 
+#: An editor's insertion in square brackets (``Huma [Abedin]``).
+_INSERTION = re.compile(r"\[([^\[\]\n]{1,80})\]")
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` with the square brackets of an editor's insertion as spaces (every offset
+    kept), but not those of a stage direction (``[Chuckles]``)."""
+
+    def blank(m: re.Match[str]) -> str:
+        words = [w.strip(".,!?…").lower() for w in m.group(1).split()]
+        return m.group() if all(w in STAGE | FILLERS for w in words) else f" {m.group(1)} "
+
+    return _INSERTION.sub(blank, text)
+
+
 def find_names(nlp: Language, texts: list[str]) -> list[list[ModelSpan]]:
-    """The names the model finds in each text, fixed to OntoNotes span conventions."""
+    """The names the model finds in each text, fixed to OntoNotes span conventions.
+    The square brackets of an editor's insertion are read as spaces: the model, which
+    rarely saw them in training, misses the names they split (``Huma [Abedin]``)."""
     pieces = [(n, a, b) for n, text in enumerate(texts) for a, b in chunks(text)]
     out: list[list[ModelSpan]] = [[] for _ in texts]
-    docs = nlp.pipe(texts[n][a:b] for n, a, b in pieces)
+    docs = nlp.pipe(_unbracketed(texts[n][a:b]) for n, a, b in pieces)
     for (n, a, _), doc in zip(pieces, docs, strict=True):
         for ent in doc.ents:
             if ent.label_ not in NAME_TYPES:
                 continue
-            for start, end in fix_span(texts[n], a + ent.start_char, a + ent.end_char, ent.label_):
-                out[n].append(ModelSpan(start, end, ent.label_))
+            fixed = fix_span(texts[n], a + ent.start_char, a + ent.end_char, ent.label_)
+            out[n] += [ModelSpan(start, end, label) for start, end, label in fixed]
     return out
 
 
-def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
-    """Bring one model span to OntoNotes boundaries; yields nothing for a non-name."""
-    # A name never crosses a line break: keep each line's part.
-    if "\n" in text[start:end]:
-        for part in re.finditer(r"[^\n]+", text[start:end]):
-            yield from fix_span(text, start + part.start(), start + part.end(), label)
+def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int, int, str]]:
+    """Bring one model span to OntoNotes boundaries: the (start, end, type) of each name
+    it holds, none for a non-name."""
+    if _WEB.search(text, start, end):
+        return  # a web address is no name: "IMF.org/Africa"
+    parts = _parts(text[start:end])
+    if parts != [(0, end - start, False)]:
+        for a, b, person in parts:
+            yield from fix_span(text, start + a, start + b, "PERSON" if person else label)
         return
     changed = True
     while changed and start < end:
         span = text[start:end]
         changed = False
+        filler = _LEADING_FILLER.match(span) or _TRAILING_FILLER.search(span)
         if span[0] in _LEADING or span[0].isspace():
             start, changed = start + 1, True
         elif span.startswith(_DETERMINERS):
@@ -162,17 +256,48 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             end, changed = end - 2, True
         elif span[-1].isspace() or (span[-1] in _TRAILING and not _abbreviation(span)):
             end, changed = end - 1, True
+        elif filler and filler.start() == 0 and filler.end() < len(span):
+            start, changed = start + filler.end(), True
+        elif filler and filler.start() > 0:
+            end, changed = start + filler.start(), True
     if label == "PERSON":
         start = _after_titles(text, start, end)
+    elif title := _TITLE_OF.match(text, start, end):
+        words = [w.strip(".").lower() for w in title.group().split()]
+        words = words[: words.index("of")]
+        if all(w in TITLES | PORTFOLIOS for w in words) and any(w in TITLES for w in words):
+            start = title.end()  # "Head of Ingushetia", "Governor of the Bank of Japan"
     span = text[start:end]
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return
     words = [w.strip(".").lower() for w in span.split()]
-    if all(w in TITLES for w in words) or span in ("I", "A") or span.lower() in DEGREES:
+    untitled = [w.strip(".").lower() for w in HONORIFICS.sub(" ", span).split()]
+    if all(w in TITLES for w in untitled) or span in ("I", "A") or span.lower() in DEGREES:
         return
+    if all(w.strip(",;:!?…") in FILLERS | STAGE for w in words):
+        return  # "Aah", "Laughter"
+    plain = [w.strip(",;:") for w in words]
+    if any(w.isdigit() for w in plain) and all(w.isdigit() or w in NUMBERED for w in plain):
+        return  # "Episode 15, Season 5"
     if all(w in PORTFOLIOS for w in words) and _in_title(text, start, end):
         return  # "Trade Minister Daniel Brenner", "Secretary of State": part of a title
-    yield start, end
+    if label != "PERSON" and len(words) > 1 and words[-1] in PORTFOLIOS:
+        portfolio = re.search(r"[ \u00a0]+[\w’'.\-]+$", span)
+        if portfolio and _in_title(text, start + portfolio.start(), end):
+            yield from fix_span(text, start, start + portfolio.start(), label)
+            return  # "U.S. Treasury Secretary": the portfolio is part of the title
+    yield start, end, label
+
+
+def _parts(span: str) -> list[tuple[int, int, bool]]:
+    """The pieces of a span cut at line breaks, brackets, slashes, spaced dashes and
+    courtesy titles: (start, end, whether a courtesy title comes right before)."""
+    out, pos, person = [], 0, False
+    for m in _CUT.finditer(span):
+        out.append((pos, m.start(), person))
+        pos, person = m.end(), m.lastgroup == "title"
+    out.append((pos, len(span), person))
+    return [(a, b, p) for a, b, p in out if b > a]
 
 
 def _in_title(text: str, start: int, end: int) -> bool:
@@ -193,16 +318,26 @@ def _abbreviation(span: str) -> bool:
 
 def _after_titles(text: str, start: int, end: int) -> int:
     """Skip everything up to the last title word of a person span (``Foreign Minister``,
-    ``Azerbaijani President``, ``Mr.``), keeping at least one word."""
+    ``Azerbaijani President``, ``Mr.``), then the honorifics and titles that open what is
+    left (``Datuk Seri``, ``Tun Dr``), keeping at least one word."""
     cut = start
     for m in re.finditer(r"[\w’'.\-]+", text[start:end]):
         if m.end() == end - start:
             break
         if m.group().strip(".").lower() in TITLES:
             cut = start + m.end()
-    while cut < end and text[cut] in " \u00a0":
-        cut += 1
-    return cut
+    while True:
+        while cut < end and text[cut] in " \u00a0":
+            cut += 1
+        head = HONORIFICS.match(text, cut, end) or _WORD.match(text, cut, end)
+        if head is None or (head.re is _WORD and head.group().strip(".").lower() not in TITLES):
+            return cut
+        after = head.end()
+        while after < end and text[after] in " \u00a0":
+            after += 1
+        if after >= end:
+            return cut
+        cut = after
 
 
 def titles_before(text: str, start: int, limit: int = 4) -> tuple[str, ...]:

@@ -26,13 +26,16 @@ from builder.figures import find_figures
 from builder.frontmatter import publication_date
 from builder.names import (
     ModelEntities,
-    datelines,
     entity_id_for,
     in_body,
     merge,
+    most_common,
     name_spans,
     people_by_word,
+    repeated_spans,
     surname_spans,
+    title_cased,
+    with_datelines,
 )
 from builder.ner import find_names, titles_before
 from builder.nlp import blank_english, sentence_span
@@ -621,15 +624,11 @@ def _gazetteer_and_model(
     names: list[tuple[int, int, str, int]] = []  # (start, end, label, segment)
     body = "\n".join(t for s, t in zip(segments, seg_texts, strict=True) if s.role != "title")
     for k, (seg, doc, seg_text) in enumerate(zip(segments, docs, seg_texts, strict=True)):
-        if seg.role == "title":
+        headline = seg.role == "title" and title_cased(seg_text)
+        if headline:
             model[k] = in_body(seg_text, model[k], body)
-        if seg.role == "intro":
-            taken_chars = [(n.start, n.end) for n in model[k]]
-            model[k] = sorted(
-                model[k] + [d for d in datelines(seg_text)
-                            if not any(a < d.end and d.start < b for a, b in taken_chars)],
-                key=lambda n: n.start,
-            )  # fmt: skip
+        if seg.role == "intro" or (seg.role == "title" and not headline):
+            model[k] = with_datelines(seg_text, model[k])
         kept, found = merge(seg_text, ex.finder.find(doc, iid), model[k])
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
@@ -646,12 +645,20 @@ def _gazetteer_and_model(
         if full[-1][1] not in taken:
             registry.add(full[-1][1], name, "PERSON")
     by_word = people_by_word(full)
+    by_name = {_key(w): eid for w, eid in full}
     surnames = {w.split()[-1] for w, _ in full} & set(by_word)
     occupied = [(a, b) for a, b, *_ in gaz] + [(a, b) for a, b, *_ in names]
+    seen: dict[str, Counter] = {}
+    for a, b, label, _ in names:  # a person's one word is found by surname_spans
+        if len(text[a:b].split()) >= 2 or (label != "PERSON" and text[a:b][0].isupper()):
+            seen.setdefault(text[a:b], Counter())[label] += 1
+    repeated = {n: most_common(c) for n, c in seen.items()}
     for k, seg in enumerate(segments):
-        for n in name_spans(text, seg.start, seg.end, labels):
+        for n in name_spans(text, seg.start, seg.end, labels) + repeated_spans(
+            text, seg.start, seg.end, repeated
+        ):  # longest first
             if not any(a < n.end and n.start < b for a, b in occupied):
-                names.append((n.start, n.end, "PERSON", k))
+                names.append((n.start, n.end, n.label, k))
                 occupied.append((n.start, n.end))
         for n in surname_spans(text, seg.start, seg.end, surnames):
             if not any(a < n.end and n.start < b for a, b in occupied):
@@ -663,6 +670,8 @@ def _gazetteer_and_model(
         written = text[a:b]
         if len(written.split()) == 1 and written in by_word:
             eid, form, type_ = by_word[written], "short", "PERSON"
+        elif _key(written) in by_name:
+            eid, form, type_ = by_name[_key(written)], "name", "PERSON"
         else:
             eid, form, type_ = entity_id_for(written, label, taken), "name", label
         mentions.append((a, b, eid, form, k))

@@ -85,8 +85,8 @@ def blank_english() -> Language:
 
 def doc_of(text: str) -> Doc:
     """``text`` through :func:`blank_english`: tokens and sentences. The text is kept
-    in the Doc's ``user_data`` for :func:`mend_boundaries` and :func:`sentence_spans`,
-    which would otherwise re-join it from the tokens."""
+    in the Doc's ``user_data`` for :func:`mend_boundaries`, which would otherwise
+    re-join it from the tokens."""
     nlp = blank_english()
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT] = text

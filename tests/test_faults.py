@@ -21,12 +21,14 @@ from repo import ROOT, SOURCES
 
 OLD = "Q: Why?\n\nA: Because.\n"
 NEW = "A new title\n\nQ: Why now?\n\nA: Because it is 2019.\n\nQ: And?\n\nA: Baku.\n"
-#: Long enough that a build is still staging when the test signals it.
+#: Long enough that a build is still staging when the test signals it, even when the
+#: test process is descheduled for a second or two on a loaded machine (the NER model
+#: alone takes seconds over this many turns).
 LONG = "".join(
     f"Q: Question {i} about trade with Iran in {1990 + i}?\n\n"
     f"A: Answer {i}: it grew by {i} percent, and Baku will host {i + 2} rounds of talks "
     "with the ministers of the five littoral states about the Caspian Sea.\n\n"
-    for i in range(60)
+    for i in range(600)
 )
 
 

@@ -129,7 +129,7 @@ class TableWriter:
         self._csv.write(chunk.csv)
         self._jsonl.write(chunk.jsonl)
         if chunk.n_rows:
-            self._batches.append(chunk.arrow)
+            self._batches.append(_compact(chunk.arrow))
             self._buffered += chunk.n_rows
             self.n_rows += chunk.n_rows
         if self._buffered >= ROW_GROUP_ROWS:
@@ -148,6 +148,16 @@ class TableWriter:
         self._parquet.close()
         self._csv.close()
         self._jsonl.close()
+
+
+def _compact(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The same batch in buffers of its own. A batch unpickled from a worker keeps
+    about five times its data alive (measured: 346 MB for the 64 MB of 3,000
+    interviews' batches, 67 MB copied), and a table writer holds up to
+    :data:`ROW_GROUP_ROWS` rows of them; the batches stay as they are, one per
+    interview, since Parquet pages depend on them."""
+    columns = [pa.concat_arrays([column]) for column in batch.columns]
+    return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
 
 def write_table(root: Path, table: str, rows: list[dict]) -> None:

@@ -56,6 +56,8 @@ FURNITURE = [
     ("Photo by: cityradio.example", "byline"),
     ("This transcript has been edited for length and clarity.", "notice"),
     ("The article has been automatically translated into English.", "notice"),
+    ("# 4 March 2014 10:05 (UTC +02:00)", "date"),
+    ("20417", "navigation"),  # a page id alone on its line
 ]
 
 TEXT = [
@@ -143,6 +145,25 @@ def test_front_matter_block_and_title():
         ("3 May 201109:15", "date"),
         ("Baku, 2 May 2011.", "dateline"),
         ("Share Print", "navigation"),
+    ]
+
+
+def test_a_written_out_date_under_the_title_is_text_and_a_figure(tmp_path):
+    """A date in words alone under the title is the interview's date line: text, read
+    for figures; the same date before the title, or a machine stamp, stays furniture."""
+    text = (
+        "Tuesday, 4 March 2014\nHarbour Talks\nWednesday, 5 March 2014\n2014-03-06\n\n"
+        "Q: Why?\n\nA: Because.\n"
+    )
+    t = parse(text, "t.txt")
+    assert text[slice(*t.title)] == "Harbour Talks"
+    assert [text[f.start : f.end] for f in t.furniture] == ["Tuesday, 4 March 2014", "2014-03-06"]
+    assert [text[a:b] for a, b in t.intros] == ["Wednesday, 5 March 2014\n2014-03-06"]
+    path = tmp_path / "dated.txt"
+    path.write_text(text, encoding="utf-8")
+    tables, _ = extract(transcript=path, sources_dir=SOURCES)
+    assert [(f["text"], f["normalized"], f["role"]) for f in tables["figures"]] == [
+        ("Wednesday, 5 March 2014", "2014-03-05", "intro")
     ]
 
 

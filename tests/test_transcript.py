@@ -440,3 +440,196 @@ def test_dashes_that_only_ask_mark_questions_with_unlabelled_answers():
         ("question", "–", "Can you help?"), ("answer", None, "Yes.\n\nAnd more."),
         ("question", "–", "Why now?"), ("answer", None, "Because."),
     ]  # fmt: skip
+
+
+def test_labels_alone_on_their_lines_without_a_colon():
+    text = (
+        "Talking about harbours\n"
+        "Question\n"
+        "Minister, why harbours?\n"
+        "Ana Lima\n"
+        "Trade moves by sea.\n"
+        "Most of it.\n"
+        "Question\n"
+        "And roads?\n"
+        "Ana Lima\n"
+        "Later.\n"
+    )
+    assert turns(text) == [
+        ("question", "Question", "Minister, why harbours?"),
+        ("answer", "Ana Lima", "Trade moves by sea.\nMost of it."),
+        ("question", "Question", "And roads?"),
+        ("answer", "Ana Lima", "Later."),
+    ]
+    t = parse(text, "x")
+    assert [x.speaker_name for x in t.turns] == [None, "Ana Lima"] * 2
+    assert covered(t) == ""
+    # Two named speakers and no question word: the one who opens asks.
+    named = text.replace("Question", "Rui Costa")
+    assert [r for r, _, _ in turns(named)] == ["question", "answer"] * 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a name alone on a line once is text, not a label
+        "Question\nWhy?\nAna Lima\nTrade.\n",
+        # labels must alternate: the same label twice in a row is no pattern
+        "Question\nWhy?\nQuestion\nWhen?\nAna Lima\nNow.\nAna Lima\nYes.\n",
+        # a line ending with a full stop is a sentence, not a label
+        "Question.\nWhy?\nAna Lima.\nTrade.\nQuestion.\nWhen?\nAna Lima.\nNow.\n",
+    ],
+)
+def test_bare_lines_that_do_not_alternate_as_labels_are_refused(body):
+    with pytest.raises(BuildError, match="no recognisable"):
+        parse("Title\n" + body, "x")
+
+
+def test_a_label_that_gives_its_own_initials_counts_once():
+    text = (
+        "Harbour News\n\n"
+        "Harbour News (HN): You have led the port for a year. What changed?\n\n"
+        "Ana Maria Lima (AL): The cranes, mostly.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker_name) for x in t.turns] == [
+        ("question", "Harbour News (HN):", "Harbour News (HN)"),
+        ("answer", "Ana Maria Lima (AL):", "Ana Maria Lima (AL)"),
+    ]
+    # brackets that are not the label's initials do not make a one-off label
+    with pytest.raises(BuildError, match="no recognisable"):
+        parse(text.replace("(AL)", "(FT)").replace("(HN)", "(Lisbon)"), "x")
+
+
+def test_a_role_label_with_the_person_in_brackets():
+    text = (
+        "Minister's interview\n\n"
+        "Interviewer (Ms. Rita Sousa): Welcome. What is new?\n\n"
+        "Trade Minister (Mr. Tomas Berg): Ports.\n\n"
+        "Interviewer: And roads?\n\n"
+        "Trade Minister: Later.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker_name) for x in t.turns] == [
+        ("question", "Interviewer (Ms. Rita Sousa):", "Interviewer (Ms. Rita Sousa)"),
+        ("answer", "Trade Minister (Mr. Tomas Berg):", "Trade Minister (Mr. Tomas Berg)"),
+        ("question", "Interviewer:", None),
+        ("answer", "Trade Minister:", "Trade Minister (Mr. Tomas Berg)"),
+    ]
+    assert t.intros == []
+
+
+def test_a_cast_line_naming_the_host_is_front_matter_and_says_who_asks():
+    text = (
+        "Sunday politics, episode 3\n\n"
+        "Host: Rui Costa\n\n"
+        "Guests: Ana Lima, Tom Berg\n\n"
+        "Location: Lisbon\n\n"
+        "Voice-over: This week, the harbour strike.\n\n"
+        "Rui Costa: Ana Lima joins me. Welcome.\n\n"
+        "Ana Lima: Thank you, Rui.\n\n"
+        "Rui Costa: Will it end soon.\n\n"
+        "Ana Lima: It will, I hope?\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "Voice-over"),
+        ("question", "Rui Costa"), ("answer", "Ana Lima"),
+        ("question", "Rui Costa"), ("answer", "Ana Lima"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == [
+        "Host: Rui Costa", "Guests: Ana Lima, Tom Berg", "Location: Lisbon",
+    ]  # fmt: skip
+    # Without the cast line, a programme's voice does not make the named speakers answer.
+    text = text.replace("Host: Rui Costa\n\n", "")
+    roles = [x.role for x in parse(text.replace("It will, I hope?", "It will."), "x").turns]
+    assert roles == ["question"] + ["question", "answer"] * 2
+
+
+def test_a_headline_quoting_the_guest_with_a_tag_is_not_a_turn():
+    text = (
+        "Trade Minister: “Ports are the future” - INTERVIEW\n"
+        "Trade Minister: “Ports are the future” | <b>INTERVIEW</b>\n"
+        "- Will ports grow this year?\n"
+        "- They will.\n"
+        "- And the railways, when?\n"
+        "- Next year.\n"
+    )
+    t = parse(text, "x")
+    assert [r for r, _, _ in turns(text)] == ["question", "answer"] * 2
+    assert t.title == (0, text.index("\n"))
+
+
+def test_dashes_that_mark_only_answers_after_unlabelled_questions():
+    text = (
+        "The harbour\n\n"
+        "Minister Berg on trade\n\n"
+        "Mr. Berg, why ports?\n"
+        "- Trade moves by sea. Why else?\n"
+        "And it is cheap.\n\n"
+        "Are roads next?\n"
+        "- Later.\n"
+    )
+    assert turns(text) == [
+        ("question", None, "Mr. Berg, why ports?"),
+        ("answer", "-", "Trade moves by sea. Why else?\nAnd it is cheap."),
+        ("question", None, "Are roads next?"),
+        ("answer", "-", "Later."),
+    ]
+
+
+def test_a_one_off_letter_label_in_a_dialogue_of_letters():
+    text = "M: Welcome. Questions?\n\nM: You, in front?\n\nR: I will answer briefly.\n"
+    assert turns(text) == [
+        ("question", "M:", "Welcome. Questions?"),
+        ("question", "M:", "You, in front?"),
+        ("answer", "R:", "I will answer briefly."),
+    ]
+
+
+def test_short_names_of_people_the_intro_names_and_a_host_who_introduces_the_guest():
+    text = (
+        "The harbour interview\n\n"
+        "Minister Tomas Berg spoke to Rita Sousa on the evening show.\n\n"
+        "Rita: Good evening. Tonight I welcome Minister Tomas Berg.\n\n"
+        "Question: Why ports?\n\n"
+        "Tomas: Trade moves by sea.\n"
+    )
+    assert [(r, label) for r, label, _ in turns(text)] == [
+        ("question", "Rita:"), ("question", "Question:"), ("answer", "Tomas:"),
+    ]  # fmt: skip
+    # One-word labels that name nobody the text names stay text.
+    text = text.replace("Rita Sousa", "a reporter").replace("Tomas Berg", "Berg")
+    assert turns(text) == [
+        ("question", "Question:", "Why ports?"),
+        ("answer", None, "Tomas: Trade moves by sea."),
+    ]
+
+
+def test_a_headline_the_page_repeats_word_for_word_is_not_a_speaker():
+    headline = "Radio Exclusive: Minister Talks Ports Today"
+    text = (
+        f"{headline}\n\n{headline}\n\n"
+        "ANNA BERG: It is a turbulent time.\n\n"
+        "TOM LEE: Will prices fall?\n\n"
+        "BERG: They may.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("answer", "ANNA BERG"), ("question", "TOM LEE"), ("answer", "BERG"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == [headline]
+
+
+@pytest.mark.parametrize(
+    ("ask", "answer"), [("Question:", "Tomas Berg:"), ("ANNA BERG:", "TOMAS BERG:")]
+)
+def test_a_dateline_opening_the_first_paragraph_is_not_a_speaker(ask, answer):
+    text = (
+        "Minister on ports\n\n"
+        "LISBON: The trade minister on Thursday answered questions on the harbour strike.\n\n"
+        f"{ask} Will it end?\n\n{answer} Soon.\n\n{ask} And roads?\n\n{answer} Later.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [("question", ask), ("answer", answer)] * 2
+    assert [text[a:b] for a, b in t.intros] == [text.split("\n\n")[1]]

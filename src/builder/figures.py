@@ -1,22 +1,29 @@
 """Find numeric expressions in text and normalise them, by rule.
 
 A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
-(``nine``, ``twenty-five``, ``two and a half``, ``a dozen``) together with what makes it
-a measurement: a currency (``$``, ``USD``, ``Rb``, ``dollars``), a scale (``billion``,
-``bln``), a unit (``percent``, ``%``, ``basis points``, ``times``, ``years``,
-``tonnes``, ``bcm``) or the noun it counts (``five roadmaps``), a rate (``15 tonnes per
-day``), and the words that hedge it (``almost``, ``more than``, ``up to``, ``between ...
-and ...``). Dates are month names (also ``Jan.``, ``Sept``) with or without a day and
-year (``August 2018``, ``early September``, each month of ``from March to June``),
-weekdays (``on Tuesday``), years whatever word follows them (``2017``, ``the end of
-2018``, ``in 2021 totalled``) and decades (``the 1990s``).
+(``nine``, ``twenty-five``, ``two and a half``, ``a dozen``, ``three point six``,
+``half-a-trillion``) together with what makes it a measurement: a currency (``$``,
+``USD``, ``Rb``, ``dollars``), a scale (``billion``, ``bln``), a unit (``percent``,
+``%``, ``basis points``, ``times``, ``years``, ``tonnes``, ``bcm``) or the noun it
+counts (``five roadmaps``), a rate (``15 tonnes per day``, ``$38 a barrel``), and the
+words that hedge it (``almost``, ``more than``, ``up to``, ``between ... and ...``,
+``two or three``, ``16 people approximately``). One unit of time is a duration when a
+hedge bounds it or ``ago`` measures back with it (``nearly a year``, ``a week ago``).
+Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
+(``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
+to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
+them (``2017``, ``the end of 2018``, ``in 2021 totalled``, ``pre-2015``), years in two
+digits (``’21``: the century POSIX ``strptime`` gives ``%y``) and decades (``the
+1990s``). An ordinal spans its article (not a possessive) to the head of the noun it
+ranks (``the first interest rate hike``, ``the first time``, ``40th anniversary``).
 
 The counted noun is found by its form, not by a tagger, so that figures do not depend on
 the optional spaCy model (``--no-ner``): a
 lower-case plural noun (or a singular one after 1) right after the number or after one
 or two modifiers, proper adjectives included (``three Baltic states``). A verb, name or
 proper adjective is never the unit (``the first Nordic`` is no noun); with no noun the
-unit is null rather than a guess.
+unit is null rather than a guess. In a line written in capitals (``500,000 BARRELS A
+DAY``) the words are read as if in lower case.
 
 Number words are read by text2num; currency codes are checked against ISO 4217 in
 pycountry. No library reads the rest (units, hedges, dates without a day, ordinals
@@ -25,10 +32,12 @@ before a noun) accurately: quantulum3 gets the exact span of 36% and span and va
 rules are ours.
 
 Deliberately not figures, because they state no number: ``one of``, pronoun ``one``,
-``both``, ``First and foremost`` (an ordinal that orders no noun), number words glued
-to other words (``two-way``), vague amounts (``several months``, ``a couple of
-years``, ``dozens``), relative dates (``last year``, ``this year``, ``next Friday``),
-clock times (``09:15``) and digits in web and e-mail addresses. They stay in the text,
+``both``, ``First and foremost`` (an ordinal that orders no noun), ``the first half``
+(a period), number words glued to other words (``two-way``), vague amounts (``several
+months``, ``a couple of years``, ``dozens``), relative dates (``last year``, ``this
+year``, ``next Friday``, ``this April``), clock times (``09:15``), digits in web and
+e-mail addresses, and numbers that name (``Part 2``, both numbers of ``part 3 of 3``,
+a page marker ``-2-``, ``10 Downing Street``). They stay in the text,
 and never get a made-up value.
 """
 
@@ -107,7 +116,8 @@ _QUANTITY_UNITS = {
 _IDENTIFYING_NOUNS = {
     "article", "section", "chapter", "paragraph", "clause", "item", "number", "no", "page",
     "line", "room", "gate", "flight", "resolution", "point", "level", "phase", "stage",
-    "version", "model", "type", "grade", "class", "route", "road", "block", "unit",
+    "version", "model", "type", "grade", "class", "route", "road", "block", "unit", "part",
+    "episode", "season", "volume", "vol",
 }  # fmt: skip
 _QUALIFIERS = {
     "almost": "almost", "nearly": "almost", "close to": "almost", "about": "approximately",
@@ -126,9 +136,10 @@ _DATE_QUALIFIERS = {
     "the end of": "end", "end of": "end", "the beginning of": "beginning",
     "the start of": "beginning", "beginning of": "beginning",
 }  # fmt: skip
+_BIG = "hundred|thousand|million|billion|trillion"
 #: Words after a number that are not the noun it counts.
 _NOT_NOUNS = STOP_WORDS | {"per", "percent", "cent", "times", "dozen"}
-_NUMBER_WORDS = set(_UNITS) | set(_ORDINALS) | {"hundred", "thousand", "million", "billion"}
+_NUMBER_WORDS = set(_UNITS) | set(_ORDINALS) | set(_BIG.split("|"))
 #: Plural nouns that do not end in -s, and nouns that count without changing.
 _PLURALS = {
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
@@ -137,11 +148,12 @@ _PLURALS = {
     "youth", "clergy", "militia", "infantry", "cavalry", "swine", "salmon", "trout",
 }  # fmt: skip
 _W = "|".join(sorted(_UNITS, key=len, reverse=True))
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
-    rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)\b"
-    rf"|(?:a|one)\s+(?:hundred|thousand|dozen|million|billion)|(?:{_W}|hundred|thousand|million|billion)"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|hundred|thousand|million|billion))*)"
-    r"(?:\s+and\s+a\s+half)?"
+    rf"(?:half[\s-]a[\s-](?:dozen|{_BIG})\b"
+    rf"|(?:a|one)\s+(?:dozen|{_BIG})|(?:{_W}|{_BIG})"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|{_BIG}))*)"
+    rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
@@ -162,7 +174,7 @@ _AMOUNT = re.compile(
     rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:–|—|-|to|and)\s*(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
+    rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
     rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
@@ -173,7 +185,8 @@ _DATE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_DQ})[\s-]?)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
-    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
+    rf"(?:\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
     rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
@@ -186,21 +199,26 @@ _DATE_LINK = re.compile(
     rf"(?:{_MONTH}|{_MON}\.?)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?|\s+\d{{4}})?"
     r"\s*(?:,|,?\s*and|,?\s*or|to|through|till|until|–|—|-)\s*$"
 )
+#: A determiner before a month name that names the month of a thing (``our April
+#: outlook``); ``this``, ``last`` and ``next`` make it relative and are not here.
+_DETERMINER = re.compile(r"\b(?:the|our|its|their|his|her|your|my)\s+$", re.IGNORECASE)
 _WEEKDAY_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<rel>last|next|this|coming|past|every)\s+)?(?P<day>{_WEEKDAY})(?![\w-])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    rf"(?<![\w$€£.,/-])(?:(?P<the0>the\s+)(?=(?:{_DQ})[\s-]?\d))?(?:(?P<qual>{_DQ})[\s-]?)?"
+    rf"(?:(?<![\w$€£.,/-])|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-))(?:(?P<the0>the\s+)(?=(?:{_DQ})[\s-]?\d))?(?:(?P<qual>{_DQ})[\s-]?)?"
     r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
 )
+#: ``’21``, ``'08``: a year written with two digits after an apostrophe.
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
-    rf"(?:\b(?P<det>the|a|its|our|their|his|her|this|my|your)\s+|(?<=['’]s\s))"
-    rf"(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
+    rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your)\s+|(?<=['’]s\s)"
+    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
     re.IGNORECASE,
 )
 #: Ranks without a determiner: ``took first place``, ``ranks third``.
@@ -214,8 +232,24 @@ _EST_NOUNS = {
     "interest", "forest", "request", "protest", "contest", "harvest", "test", "west", "quest",
     "conquest", "inquest", "guest", "chest", "nest", "rest", "arrest",
 }  # fmt: skip
-#: ``For the first time`` and ``the first half`` order no thing we count.
-_NOT_RANKED = {"time", "times", "half", "quarter"}
+#: ``the first half`` and ``the third quarter`` are periods, not ranks.
+_NOT_RANKED = {"times", "half", "quarter"}
+#: Nouns that spaCy lists as stop words but that an ordinal ranks (``the second part``).
+_STOP_NOUNS = {"part", "side", "name", "amount", "call", "front", "back", "bottom", "top", "move"}
+#: Past tenses that do not end in -ed: the verb after a noun, not a noun of a compound
+#: (``the first round went well``).
+_IRREGULAR_PAST = {
+    "became", "began", "brought", "came", "chose", "did", "drew", "fell", "felt", "found",
+    "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost", "made",
+    "meant", "met", "paid", "put", "ran", "rose", "said", "sat", "saw", "sent", "set",
+    "shot", "showed", "sold", "spoke", "stood", "struck", "taught", "told", "thought",
+    "took", "went", "won", "wrote",
+}  # fmt: skip
+#: Words after a noun that are adverbs, not the next noun of a compound.
+_NOT_COMPOUND = {
+    "ago", "ahead", "abroad", "apart", "aside", "away", "forward", "home", "instead",
+    "overseas", "today", "tomorrow", "tonight", "yesterday", "round", "running",
+}  # fmt: skip
 #: Clock times, URLs and e-mail addresses hold digits that are no figures.
 _NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -226,19 +260,37 @@ _NOT_FIGURES = re.compile(
 )
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
 _VERB_OBJECT = re.compile(
-    rf"(?:{_W}|the|this|that|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
+    rf"(?:{_W}|the|this|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
 )
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*)")
-#: ``per day``, ``per barrel``: the denominator of a rate (``a day`` is left as it is).
-_RATE = re.compile(r"\s+per\s+(?P<den>[a-z]+(?:-[a-z]+)*)\b(?!-)")
+#: ``per day``, ``per barrel``, ``a day``, ``an hour``: the denominator of a rate; after
+#: ``a``/``an`` only a unit of time or measure (``$38 a barrel``, not ``5 people a year
+#: ago``, which the caller rules out).
+_RATE = re.compile(
+    r"\s+(?:per\s+(?P<den>[a-z]+(?:-[a-z]+)*)|an?\s+(?P<den2>year|month|week|day|hour|minute|"
+    r"barrel|tonne|ton|gallon|litre|liter|kilo|kilogram|head|person|share|unit))\b(?!-)",
+    re.IGNORECASE,
+)
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<count>a|one|two|three)[\s-])?"
     r"(?P<part>half|halves|thirds?|quarters?)\b(?P<of>\s+of\b)?",
     re.IGNORECASE,
 )
+_FRACTION_OF_PERCENT = re.compile(
+    r"(?:\s+of)?\s+an?\s+(?P<unit>percentage\s+point|percent|per\s+cent|point)\b", re.IGNORECASE
+)
 _RATIO = re.compile(
     rf"(?<![\w.,])(?P<a>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<b>{_NUMBER})(?![\w,.]\d)",
+    re.IGNORECASE,
+)
+#: A hedge after the amount: ``Sixteen people approximately``, ``ten years or so`` (not
+#: ``roughly``, which after a noun is as often the verb's adverb: ``5 people roughly agree``).
+_POSTPOSED = re.compile(r"\s+(?:approximately|or\s+so)\b", re.IGNORECASE)
+#: ``nearly a year``, ``less than a month``, ``a week ago``: one unit of time, stated.
+_ONE_UNIT = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?an?\s+(?P<unit>{'|'.join(_DURATION_UNITS)})\b"
+    r"(?P<ago>\s+ago\b)?",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
@@ -266,10 +318,12 @@ def find_figures(text: str) -> list[Figure]:
         *(_weekdays(text) if _has_any(folded, _WEEKDAYS) else ()),
         *_years(text),
         *_short_decades(text),
+        *_short_years(text),
         *_ordinals(text),
         *_ratios(text),
         *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
         *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
+        *_one_unit(text),
         *_amounts(text),
     ]
     blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
@@ -296,9 +350,19 @@ def parse_number(words: str) -> float | None:
     s = " ".join(words.lower().replace(",", "").split())
     if re.fullmatch(r"\d*\.?\d+", s):
         return float(s)
+    s = re.sub(r"^half-a-", "half a ", s)
+    if " point " in s:  # "three point six": the digits after "point" one by one
+        integer, _, decimals = s.partition(" point ")
+        digits = "".join(str(_UNITS.get(d, 0)) for d in decimals.split())
+        base = parse_number(integer)
+        return None if base is None else float(f"{_fmt(base)}.{digits}")
     if s.startswith("half a "):
         whole = parse_number("a " + s.removeprefix("half a "))
         return whole / 2 if whole else None
+    if s.endswith(" trillion"):  # text2num stops at billions
+        head = s.removesuffix(" trillion")
+        count = 1.0 if head in ("a", "one") else parse_number(head)
+        return count * 1e12 if count else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
@@ -322,7 +386,7 @@ def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
         value = parse_number(num)
-        if value is None or _identifier(text, m.start("num"), m):
+        if value is None or _identifier(_caseless(text, m.start()), m.start("num"), m):
             continue
         after = text[m.end("num") : m.end("num") + 3]
         if re.match(r"['’]?s\b", after):
@@ -350,8 +414,9 @@ def _amounts(text: str):
                     continue
                 end = m.end("num")
                 unit = ""
-        if m["num2"] and m["between"] is None and re.search(r"\band\b", m.group()):
-            end = m.end("num")  # "two and three" without "between" is two numbers
+        alternatives = m["link"] and m["link"].strip() == "or" and _is_year(num)
+        if m["num2"] and ((m["between"] is None and m["link"].strip() == "and") or alternatives):
+            end = m.end("num")  # "two and three" without "between", "2015 or 2016": two
             value2 = None
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
@@ -362,8 +427,8 @@ def _amounts(text: str):
         if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
             scale = 1
             end = min(end, m.start("scale"))
-        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"]):
-            continue  # pronoun or determiner "one"
+        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"] or value2):
+            continue  # pronoun or determiner "one" (but "one or two" is a range)
         plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
         if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
             continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
@@ -378,10 +443,10 @@ def _amounts(text: str):
         currency = _currency(m["cur"], m["code"], unit)
         kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
-            noun = _counted_noun(text, end, value)
+            noun = _counted_noun(_caseless(text, start), end, value)
             if noun is None:
-                hedged = m["qual"] or re.search(r"\s(?:hundred|thousand|million|billion)$", num)
-                if not (re.fullmatch(_DIGITS, num) or hedged):
+                hedged = m["qual"] or re.search(rf"[\s-](?:{_BIG})$", num)
+                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -393,9 +458,15 @@ def _amounts(text: str):
         rate = (
             _RATE.match(text, end) if unit_out and kind not in ("percent", "multiplier") else None
         )
-        if rate and rate["den"] not in _NOT_NOUNS:
-            kind, unit_out = "quantity", f"{unit_out}_per_{rate['den']}"
+        if rate and re.match(r"\s+ago\b", text[rate.end() :]):
+            rate = None  # "two years a year ago" is no rate
+        den = rate and (rate["den"] or rate["den2"]).lower()
+        if rate and den not in _NOT_NOUNS:
+            kind, unit_out = "quantity", f"{unit_out}_per_{den}"
             normalized, end = _fmt(value), rate.end()
+        after_hedge = _POSTPOSED.match(text, end)
+        if after_hedge and qualifier is None and kind != "date":
+            qualifier, end = "approximately", after_hedge.end()  # "16 people approximately"
         if unit_out is None and value2 is not None and _is_year(num):
             last = m["num2"]
             if re.fullmatch(r"\d\d", last) and int(last) > int(num[2:]):
@@ -418,16 +489,48 @@ def _amounts(text: str):
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
 
 
+def _caseless(text: str, at: int) -> str:
+    """``text`` in lower case when the line around ``at`` is written in capitals (a
+    transcript in capitals: ``500,000 BARRELS``), so that its nouns read as nouns."""
+    a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[a : b if b >= 0 else len(text)]
+    if not re.search(r"[A-Z]{2}", line) or re.search(r"[a-z]", line):
+        return text
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text  # offsets must stay the same
+
+
 def _identifier(text: str, start: int, m: re.Match) -> bool:
-    """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``."""
+    """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``,
+    both numbers of ``part 3 of 3``, a page marker ``-2-``, and a number that opens a
+    name (``10 Downing Street``: two capitalised words follow and no noun)."""
     if m["qual"] or m["cur"] or m["code"] or m["between"]:
         return False
-    before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30) : start])
+    if re.match(r"-\d+-(?!\w)", text[start - 1 : m.end("num") + 1]) and not m["unit"]:
+        return True  # "-2-": a page or part marker
+    if re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end("num") :]) and not (
+        m["unit"] or m["scale"] or m["num2"]
+    ):
+        return True  # "10 News First Breakfast": the number opens a name
+    window = text[max(0, start - 30) : start]
+    first = re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)
+    if first and _identifier_word(first[1]):
+        return True  # the second number of "part 3 of 3"
+    before = re.search(r"([A-Za-z]+)\.?\s+$", window)
     if not before:
         return False
+    if re.search(r"(?:^|[.!?:]\s+)[A-Z][a-z]+\s+$", window) and not re.fullmatch(_DIGITS, m["num"]):
+        return False  # "Pick two": a capital that opens a sentence names nothing
     word = before[1]
+    if before[0].startswith(f"{word}.") and m["num"][0].isupper():
+        return False  # "Africa. Six months ago": a new sentence
     if word.lower() == "no" and not m["num"][0].isdigit():
         return False  # "No. Sixty votes": an answer, then a number
+    return _identifier_word(word)
+
+
+def _identifier_word(word: str) -> bool:
+    """A word after which a number names: an identifying noun or a capitalised word."""
     if word.lower() in _IDENTIFYING_NOUNS:
         return True
     return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _MONTHS
@@ -506,8 +609,8 @@ def _words_after(text: str, end: int, n: int) -> list[tuple[str, int]]:
 def _plural_noun(word: str) -> bool:
     """A word that can be the plural noun a number counts (``states``, ``people``,
     ``NGOs``, ``Russians``), by its form (see the module docs)."""
-    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)", word):
-        return True  # "five NGOs", "3,000 Russians"
+    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z]+(?:ans|anis)|[B-HJ-Z]s", word):
+        return True  # "five NGOs", "3,000 Russians", "five Cs" (not "As", "Is": words)
     w = word.lower()
     if not word.islower() or w in _NOT_NOUNS or w in _NUMBER_WORDS:
         return False
@@ -570,6 +673,8 @@ def _introduced_as_time(text: str, start: int, month: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _DATE_LINK.search(before):
         return True
+    if _DETERMINER.search(before) and re.match(r"\s+[A-Za-z]", text[start + len(month) :]):
+        return True  # "our April forecast", "the March meeting": the month of a thing
     word = _TIME_WORDS.search(before)
     if not word:
         return False
@@ -603,6 +708,18 @@ def _years(text: str):
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
 
 
+def _short_years(text: str):
+    """``’21``: the century is the one POSIX ``strptime`` gives ``%y`` (69-99 are the
+    1900s, 00-68 the 2000s), so that the same text always gives the same year."""
+    for m in _SHORT_YEAR.finditer(text):
+        after = _words_after(text, m.end(), 1)
+        if after and (_plural_noun(after[0][0]) or after[0][0].lower() in ("percent", "per")):
+            continue  # "'15 people died'": a quotation that opens with a number
+        yy = int(m["yy"])
+        year = 1900 + yy if yy >= 69 else 2000 + yy
+        yield Figure(m.start(), m.end(), "date", float(year), None, "year", str(year), None)
+
+
 def _short_decades(text: str):
     for m in _SHORT_DECADE.finditer(text):
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
@@ -627,14 +744,34 @@ def _fractions(text: str):
         part = m["part"].lower()
         before = text[max(0, m.start() - 12) : m.start()].lower()
         counted = m["count"] and m["count"].lower() not in ("a", "one")
-        if not (counted or m["qual"] or m["of"]) or re.search(r"(first|second)\s+$", before):
-            continue  # "the first half" is a period; "a third country" is another one
         count = parse_number(m["count"].replace("a", "one") if m["count"] else "one") or 1.0
         denominator = _FRACTION_WORDS[part]
         end = m.end("part")
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        percent = _FRACTION_OF_PERCENT.match(text, end)
+        if percent:  # "half a percent", "a quarter of a percentage point"
+            unit = "percentage_point" if "point" in percent["unit"].lower() else "percent"
+            value = count / denominator
+            yield Figure(m.start(), percent.end(), "percent", value, None, unit, _fmt(value),
+                         qualifier)  # fmt: skip
+            continue
+        if not (counted or m["qual"] or m["of"]) or re.search(r"(first|second)\s+$", before):
+            continue  # "the first half" is a period; "a third country" is another one
         yield Figure(m.start(), end, "quantity", count / denominator, None, "fraction",
                      f"{_fmt(count)}/{denominator}", qualifier)  # fmt: skip
+
+
+def _one_unit(text: str):
+    """``nearly a year``, ``less than a month``, ``a week ago``: a duration of one unit
+    when a hedge bounds it or ``ago`` measures back with it; a bare ``a year`` (``twice
+    a year``, ``a year of talks``) is left alone."""
+    for m in _ONE_UNIT.finditer(text):
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        if not (qualifier or m["ago"]) or (m["qual"] or "").lower() == "some":
+            continue
+        unit = m["unit"].lower()
+        yield Figure(m.start(), m.end("unit"), "duration", 1.0, None, unit, _duration(1, unit),
+                     qualifier)  # fmt: skip
 
 
 def _times(text: str):
@@ -652,14 +789,23 @@ def _ordinals(text: str):
         word = m["ord"].lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
-        if noun is None and word[0].isdigit() and re.match(r"\s+[A-Z]", text[m.end() :]):
+        # "40th anniversary": a digit ordinal alone, without determiner or possessive
+        bare = not (m["det"] or m["poss"] or re.search(r"['’]s\s$", text[: m.start()]))
+        if (
+            noun is None
+            and word[0].isdigit()
+            and not bare
+            and re.match(r"\s+[A-Z]", text[m.end() :])
+        ):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None or noun[0] in _NOT_RANKED:
             continue
         before = text[max(0, m.start() - 4) : m.start()]
         if noun[0] == "place" and re.search(r"\b[Ii]n\s+$", before):
             continue  # "in the first place" means "firstly"
-        start = m.start() if m["det"] else m.start("ord")
+        if noun[0] is not None and noun[0] != "time":
+            noun = _compound(text, noun[0], noun[1])  # "the first interest rate hike"
+        start = m.start() if m["det"] else m.start("ord")  # a possessive is left out
         yield Figure(start, noun[1], "ordinal", float(value), None, noun[0], _fmt(value), None)
     for m in _RANK.finditer(text):
         if re.search(r"\b[Ii]n\s+the\s+$", text[max(0, m.start() - 8) : m.start()]):
@@ -670,6 +816,24 @@ def _ordinals(text: str):
         end = m.end() if m["ord"] else m.end("ord2")
         yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
                      _fmt(value), None)  # fmt: skip
+
+
+def _compound(text: str, noun: str, end: int) -> tuple[str, int]:
+    """The head of a compound noun that starts at ``noun``: ``interest rate hike``,
+    ``state visit``, ``woman president``. Up to two more singular nouns in lower case
+    (no stop word, verb form or adverb) follow the ranked noun; the last is the head."""
+    if noun.endswith("s") or noun in _PLURALS:
+        return noun, end  # "the first days in office": a plural ends the phrase
+    for word, word_end in _words_after(text, end, 2):
+        w = word.lower()
+        if not (word.islower() and word.isalpha() and len(w) > 2) or w in _NOT_COMPOUND:
+            break
+        if w in _NOT_NOUNS or w in _NUMBER_WORDS or w in _PLURALS or w in _IRREGULAR_PAST:
+            break
+        if w.endswith(("s", "ed", "ly", "ing")):
+            break  # "the first woman leads", "the first round ended", "... slowly"
+        noun, end = word, word_end
+    return noun, end
 
 
 def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
@@ -691,7 +855,7 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
         if w in ("most", "least") or (w.endswith("est") and w not in _EST_NOUNS):
             after_most = w in ("most", "least")
             continue  # "the second largest economy"
-        if w in _NOT_NOUNS or w in _NUMBER_WORDS:
+        if (w in _NOT_NOUNS and w not in _STOP_NOUNS) or w in _NUMBER_WORDS:
             return None
         following = None if last else words[n + 1][0]
         if _adjectival(w) and following and following.islower() and following not in _NOT_NOUNS:

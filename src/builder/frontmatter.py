@@ -57,6 +57,7 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _TIME = (
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
     r"(?:\s*(?-i:UTC|GMT|ET|PT|CT|MT|[A-Z]{2,4}|[+-]\d\d:?\d\d|Z)\b)?"
+    r"(?:\s*\((?-i:UTC|GMT)\s*[+-]\d\d:?\d\d\))?"  # 11:22 (UTC +04:00)
 )
 _DATE = (
     rf"(?:{_YEAR}-[01]\d-[0-3]\d(?:T{_TIME})?"  # ISO 8601
@@ -159,6 +160,25 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
+_FULL_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: A date written out with an English month name, alone: ``Monday, October 16, 2006``,
+#: ``23 November 2012``, ``June 18, 2011``, ``March 2019``; no clock time, no field word,
+#: no abbreviated weekday (``Mon, 29 May 2023`` is a machine stamp).
+_WRITTEN_DATE = re.compile(
+    rf"(?:(?:{_FULL_WEEKDAYS}),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY})"
+    rf",?(?:\s+{_YEAR})?\.?|(?:{_MONTH}),?\s+{_YEAR}\.?",
+    re.IGNORECASE,
+)
+
+
+def written_date(line: str) -> bool:
+    """True when the whole line is a date written out in words (see ``_WRITTEN_DATE``).
+    Under a title such a line is the interview's own date line, part of the text (its
+    date is a figure); a machine stamp (``2011-05-03``, ``3 May 201109:15``, ``Updated:
+    ...``) and any date before the title stay furniture."""
+    return _WRITTEN_DATE.fullmatch(line.strip().strip("*_").strip()) is not None
+
+
 def publication_date(line: str, kind: str) -> dt.date | None:
     """The date a dateline (``MOSCOW, 3 May 2011``) or a ``Published ...`` line gives,
     when it names day, month and year; never a guessed year."""
@@ -216,11 +236,14 @@ def _is_navigation(line: str) -> bool:
     """Breadcrumbs (``Home > News > Interviews``, three parts or starting at Home), a row
     of buttons and counters (``Share 12 Tweet Print``), a link to another page
     (``Read also: ...``, ``Back to Interviews``, ``You are here: Home``), a counter
-    (``Views: 1,234``, ``5 min read``), a copyright notice (``© 2011 Trend``), a row of
+    (``Views: 1,234``, ``5 min read``), a number alone (an id or page number),
+    a copyright notice (``© 2011 Trend``), a row of
     metadata fields (``Journal : MOFA Date : Author : NA``) or a short header line that
     is at least half buttons (``BBC Home``, ``Search the Site``)."""
     if _PAGE_LINE.match(line) or len(_FIELD.findall(line)) >= 3:
         return True
+    if re.fullmatch(r"(?:#|№|No\.?)?\s*\d[\d,.]*", line):
+        return True  # a number alone: a page's id or page number (``41133``)
     parts = [p for p in _CRUMB.split(line) if p]
     if len(parts) >= 2 and all(len(p.split()) <= 5 and not re.search(r"[.?!]$", p)
                                for p in parts):  # fmt: skip

@@ -54,6 +54,9 @@ class Interview:
     front_matter: str | None
     front_matter_char_start: int | None
     front_matter_char_end: int | None
+    back_matter: str | None
+    back_matter_char_start: int | None
+    back_matter_char_end: int | None
     publisher: str | None
     source_url: str | None
     published: dt.date | None
@@ -330,7 +333,7 @@ def _interview_row(source, source_path, raw, parsed, turn_rows, named) -> Interv
         title = parsed.text[title_span[0] : title_span[1]]
     else:
         title = source.title or source.path.stem
-    front = parsed.front_matter
+    front, back = parsed.front_matter, parsed.back_matter
     published = dt.date.fromisoformat(source.published) if source.published else None
     for line in parsed.furniture:
         published = published or publication_date(text[line.start : line.end], line.kind)
@@ -345,6 +348,9 @@ def _interview_row(source, source_path, raw, parsed, turn_rows, named) -> Interv
         front_matter=text[front[0] : front[1]] if front else None,
         front_matter_char_start=front[0] if front else None,
         front_matter_char_end=front[1] if front else None,
+        back_matter=text[back[0] : back[1]] if back else None,
+        back_matter_char_start=back[0] if back else None,
+        back_matter_char_end=back[1] if back else None,
         publisher=source.publisher,
         source_url=source.source_url,
         published=published,

@@ -15,7 +15,8 @@ How turns are recognised (the first rule that applies to the file wins):
    at least two turns, or when it is written in capitals (honorifics, particles and
    ``Mc`` aside) and comes after the first turn of such a speaker, or when it names
    someone (two words, or ``V.Putin``) and comes after the dialogue started; so a
-   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text. Header
+   one-off ``Note:`` or ``EDITOR'S NOTE:`` in the front matter stays text, and so does a
+   dateline opening the first paragraph (``KUALA LUMPUR: The minister ...``). Header
    fields and headline kickers (``WHEN:``, ``Last Updated:``, ``CNBC Exclusive:``),
    cast lines (``Moderator: JANE DOE, Press Officer``) and captions quoting the guest
    before the dialogue are never labels. A known label in capitals after a sentence
@@ -27,10 +28,29 @@ How turns are recognised (the first rule that applies to the file wins):
    questions are labelled, the paragraph after each question starts its answer; where
    the first labelled turn answers, a host's self-introduction in the intro starts an
    unlabelled question.
+   Also labels: a question word with the person in brackets (``Interviewer (Ms. Jane
+   Doe):``, later ``Interviewer:``); a one-off label that gives its own initials
+   (``Central Banking (CB):``, ``Ana Maria Lima (AL):``); a one-off one-letter label in
+   a dialogue of letters (``R:`` after ``M:`` turns); a one-word label that is a word
+   of a full name the text gives (``Najib:`` after ``Najib Tun Razak``) inside the
+   dialogue or in the run of labelled paragraphs just before it. A cast line naming
+   the host (``Host: Tom Clark`` before ``Tom Clark:`` turns) is front matter and
+   makes that speaker the interviewer; a programme's voice (``Voice-over:``,
+   ``NARRATOR:``) asks but does not make the named speakers answer; a headline
+   quoting the guest with a tag after a dash (``Minister: "..." - INTERVIEW``) is no
+   turn. Where question labels mark the questions, a named speaker who introduces
+   another by name before that one first speaks (``Hamdan: ... I welcome Najib Tun
+   Razak.``) is the host and asks.
+1b. **Labels alone on their lines with no colon** (``Question`` / ``Johann Wadephul``),
+   when no label with a colon is found: short lines, a question/answer word or a name
+   with no end punctuation, each followed by text, at least two of them written at
+   least twice, opening blocks in turn, two pairs at least (see ``_bare_markers``).
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise; when every dash turn asks, the
-   dashes mark questions and the paragraphs after each are its answer.
+   dashes mark questions and the paragraphs after each are its answer; when every
+   dash turn follows an undashed line ending with ``?``, the dashes mark answers and
+   that line's paragraph is the question.
 3. **Numbered questions** (``1. What ...?``): each numbered paragraph that asks
    something is a question, the unnumbered paragraphs after it are its answer.
 4. **Strictly alternating paragraphs**: one ending in ``?``, one not, each answer a
@@ -57,22 +77,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from builder.backmatter import back_matter_start
 from builder.errors import BuildError
-from builder.frontmatter import Furniture, furniture_kind
+from builder.frontmatter import Furniture, furniture_kind, written_date
 
 #: Whitespace allowed between a label and its text (including non-breaking spaces).
 _SPACE = " \t\u00a0\u2007\u202f"
+#: The programme's own voices in a broadcast: on the interviewer's side, so their turns
+#: are questions, but they do not make every named speaker an interviewee.
+_VOICE_WORDS = "Voice-over|VOICE-OVER|Voiceover|VOICEOVER|Narrator|NARRATOR|Announcer|ANNOUNCER"
 _QUESTION_WORDS = (
     "Question|QUESTION|Q|Interviewer|INTERVIEWER|Host|HOST|Journalist|JOURNALIST|"
     "Reporter|REPORTER|Correspondent|CORRESPONDENT|Moderator|MODERATOR|"
-    "Presenter|PRESENTER|Anchor|ANCHOR"
+    "Presenter|PRESENTER|Anchor|ANCHOR|"
+    f"{_VOICE_WORDS}"
 )
 _ANSWER_WORDS = "Answer|ANSWER|A"
 _BOLD = r"(?:\*\*|__)?"
 _QA_LABEL = re.compile(
     rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
-    rf"(?:\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
+    rf"(?:(?P<paren>[ ]?\([^()\n]{{1,80}}\)){_BOLD}[ \t]?:{_BOLD}"
+    rf"|\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
+#: A question/answer word alone on its line, with no colon (``Question``, ``A``).
+_BARE_QA = re.compile(rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS}){_BOLD}")
 #: What may follow a question/answer label's colon with no space (``Q:About ...``).
 _GLUED_TEXT = re.compile(r"[A-Z\u00c0-\u00de\"“‘']")
 _NAME_WORD = (
@@ -83,6 +111,9 @@ _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
     rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
 )
+#: A name alone on its line, with no colon (``Johann Wadephul``): a label only where it
+#: recurs as the first line of alternating blocks (see ``_bare_markers``).
+_BARE_NAME = re.compile(rf"{_BOLD}(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}){_BOLD}")
 #: Label words of page headers, headline kickers and notes, never a speaker
 #: (``WHEN:``, ``PARTICIPANTS:``, ``Last Updated:``, ``CNBC Exclusive:``, ``Photo:``):
 #: a label whose last word is one of them is text.
@@ -99,8 +130,9 @@ _CAST = re.compile(
     r"[A-Z][\w.'’&\-]*(?:(?:,?[ ]+)(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|du|van|von|al|on|in))*"
     r"(?:,[ ]+[A-Z][\w.'’&\-]*(?:[ ]+(?:[A-Z&][\w.'’&\-]*|of|the|and|for|de|on|in))*)+"
 )
-#: A whole line of text that is one quotation: a photo caption or pull quote.
-_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»]")
+#: A whole line of text that is one quotation: a photo caption or pull quote, or a
+#: headline quoting the guest with a short tag after a dash (``"..." - INTERVIEW``).
+_QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»](?:[ ]+[-–—|][ ]+[^.?!\n]{1,60})?")
 #: Honorifics and name particles that stay in mixed case in a name set in capitals
 #: (``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``, ``Ludwig van BEETHOVEN``).
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
@@ -141,6 +173,7 @@ class Transcript:
     turns: list[Turn]
     front_matter: tuple[int, int] | None = None  # page furniture before or after the title
     furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
+    back_matter: tuple[int, int] | None = None  # page furniture after the last turn
 
 
 @dataclass(frozen=True)
@@ -233,10 +266,16 @@ def parse(
     if len(split) > len(lines):
         lines, markers = split, _label_markers(text, split)
     if len(markers) >= 2 or any(m.kind in ("question", "answer") for m in markers.values()):
+        hosts = _cast_hosts(text, lines)
+        if interviewer_speaker is None and len(set(hosts.values())) == 1:
+            interviewer_speaker = next(iter(hosts.values()))
         roles = _label_roles(text, lines, markers, interviewer_speaker)
         if set(roles.values()) == {"question"}:
             _add_unlabelled_answers(lines, markers, roles)
         _add_host_opening(text, lines, markers, roles)
+    elif bare := _bare_markers(text, lines):
+        markers = bare
+        roles = _label_roles(text, lines, markers, interviewer_speaker)
     else:
         markers, roles = _dash_markers(text, lines)
         if len(markers) < 2:
@@ -280,18 +319,24 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     parens: dict[int, str] = {}
     captions: set[int] = set()
     # A header field (``WHEN:``, ``Time:``) appears once; a word written the same way
-    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine).
+    # on two lines or more is a speaker, even a header word (``TIME:``, the magazine),
+    # but not a headline the page repeats word for word (``CNBC Exclusive: ...`` twice).
     label_lines = Counter(
-        m["name"] for line in lines if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+        m["name"]
+        for head in {text[line.start : line.end] for line in lines}
+        if (m := _SPEAKER_LABEL.match(head))
     )
+    hosts = _cast_hosts(text, lines)
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
         m = _QA_LABEL.match(head)
-        if m and len(m["word"]) > 1 and _is_cast(head[m.end() :]):
+        if m and len(m["word"]) > 1 and (_is_cast(head[m.end() :]) or i in hosts):
             continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
         if m and (_text_follows(head, m.end()) or _glued(head, m)):
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
-            found[i] = _Marker(kind, line.start, line.start + m.end(), m["word"])
+            # ``Interviewer (Ms. Jane Doe):`` names the person who asks.
+            person = m["word"] + m["paren"] if m["paren"] else None
+            found[i] = _Marker(kind, line.start, line.start + m.end(), m["word"], full=person)
             continue
         m = _SPEAKER_LABEL.match(head)
         if not m or not _text_follows(head, m.end()):
@@ -340,11 +385,20 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
     asked = [i for i, m in found.items() if m.kind in ("question", "answer")]
     dialogue = min(recurring[:1] + asked, default=None)  # where the dialogue starts
+    # One-letter labels (``M:``, ``R:``): a one-off letter inside such a dialogue too.
+    letters = any(len(identities[i]) == 1 for i in recurring)
+    # A one-word label that is a word of a full name the text gives (``Najib:`` after
+    # ``Najib Tun Razak``) counts in the dialogue and in the paragraphs just before it.
+    opening = _dialogue_opening(text, lines, set(found), dialogue)
+    named = _named_words(text, lines, found) if opening is not None else set()
     for i, key in sorted(identities.items()):
         written = names[i]
         if turns[key] < 2 and not (
             (_in_capitals(written) and (dialogue is None or i > dialogue))
             or (dialogue is not None and i > dialogue and _name_like(written))
+            or (dialogue is not None and i > dialogue and letters and len(key) == 1)
+            or (opening is not None and i >= opening and written in named)
+            or _declares_initials(written, parens.get(i, ""))
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -355,6 +409,98 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             "speaker", marker.label_start, marker.label_end, written, key, written_full[key]
         )
     return found
+
+
+def _bare_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Labels alone on their lines with no colon (``Question`` / ``Johann Wadephul``): a
+    short line that is a question/answer word or a name (capitalised words, no end
+    punctuation), followed by a line of text, is a label when at least two such lines,
+    each written at least twice, open blocks in turn (no label twice in a row), two
+    pairs at least. A name or a heading alone on a line once is text."""
+    candidates: dict[int, tuple[str, re.Match[str]]] = {}
+    for i, line in enumerate(lines[:-1]):
+        head = text[line.start : line.end]
+        if not head.rstrip("*_")[-1:].isalnum():
+            continue
+        m = _BARE_QA.fullmatch(head)
+        if m:
+            candidates[i] = ("qa", m)
+            continue
+        m = _BARE_NAME.fullmatch(head)
+        if m and m["name"][0].isupper():
+            candidates[i] = ("name", m)
+    for i in list(candidates):
+        if i + 1 in candidates:  # a label is followed by its text, not by another label
+            del candidates[i]
+    keys = {i: _speaker_key(m.group()) for i, (_, m) in candidates.items()}
+    counts = Counter(keys.values())
+    kept = [i for i in sorted(candidates) if counts[keys[i]] >= 2]
+    if (
+        len(kept) < 4
+        or len({keys[i] for i in kept}) < 2
+        or any(keys[a] == keys[b] for a, b in zip(kept, kept[1:], strict=False))
+    ):
+        return {}
+    markers = {}
+    for i in kept:
+        kind, m = candidates[i]
+        line = lines[i]
+        if kind == "qa":
+            role = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
+            markers[i] = _Marker(role, line.start, line.end, m["word"])
+        else:
+            name = m["name"]
+            markers[i] = _Marker("speaker", line.start, line.end, name, keys[i], name)
+    return markers
+
+
+def _dialogue_opening(
+    text: str, lines: list[_Line], labelled: set[int], dialogue: int | None
+) -> int | None:
+    """The first labelled line of the run of single-paragraph labelled turns that ends
+    where the dialogue starts (``Hamdan: ... I welcome ...`` just before ``Question:``)."""
+    if dialogue is None:
+        return None
+    start = dialogue
+    while True:
+        before = [k for k in labelled if k < start]
+        if not before:
+            return start
+        j = max(before)
+        if any(_gap_is_blank(lines[k], lines[k + 1]) for k in range(j, start - 1)):
+            return start
+        start = j
+
+
+def _named_words(text: str, lines: list[_Line], labels: dict[int, _Marker]) -> set[str]:
+    """Words of the full names the text gives outside its labels: runs of two or more
+    capitalised words (``Datuk Seri Najib Tun Razak``)."""
+    out: set[str] = set()
+    for i, line in enumerate(lines):
+        start = labels[i].label_end if i in labels else line.start
+        for m in re.finditer(r"\b[A-Z][\w’'\-]+(?:[ ]+[A-Z][\w’'\-]+)+", text[start : line.end]):
+            out |= set(m.group().split())
+    return out
+
+
+def _cast_hosts(text: str, lines: list[_Line]) -> dict[int, str]:
+    """Cast lines that name the interviewer (``Host: Tom Clark`` before ``Tom Clark:``
+    turns): a question word such as ``Host`` or ``Moderator`` whose whole text is a name
+    that labels turns elsewhere, by line index."""
+    labels = {
+        _speaker_key(m["name"])
+        for line in lines
+        if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+    }
+    out = {}
+    for i, line in enumerate(lines):
+        m = _QA_LABEL.match(text, line.start, line.end)
+        if not m or len(m["word"]) < 2 or re.fullmatch(_ANSWER_WORDS, m["word"]):
+            continue
+        rest = text[m.end() : line.end].strip()
+        if _BARE_NAME.fullmatch(rest) and _speaker_key(rest) in labels:
+            out[i] = rest
+    return out
 
 
 def _glued(head: str, m: re.Match[str]) -> bool:
@@ -378,6 +524,25 @@ def _is_header(name: str) -> bool:
     ``Last Updated``, ``CNBC Exclusive``), by its last word."""
     words = re.findall(r"[\w’']+", name)
     return bool(words) and words[-1].lower() in _HEADER_WORDS
+
+
+def _declares_initials(name: str, paren: str) -> bool:
+    """A label that gives its own initials in brackets (``Ajith Nivard Cabral (AC)``,
+    ``Central Banking (CB)``): initials of its words in order, first and last among
+    them. Writing them declares a short form, so it is a label even if used once."""
+    inner = paren.strip(" ()")
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+", name)
+        if w.lower() not in _HONORIFICS and w.lower() not in _PARTICLES
+    ]
+    if len(words) < 2 or not re.fullmatch(r"[A-Z]{2,5}", inner):
+        return False
+    initials = "".join(w[0].upper() for w in words)
+    if inner[0] != initials[0] or inner[-1] != initials[-1]:
+        return False
+    rest = iter(initials)
+    return all(c in rest for c in inner)
 
 
 def _short_forms(name: str, paren: str) -> set[str]:
@@ -438,7 +603,7 @@ def _label_roles(
     askers = {k for k in identities if role_words & set(re.split(r"[ ,]+", k))}
     if interviewer:
         askers = {_resolve(_speaker_key(interviewer), identities)}
-    elif speakers and not askers and not any(m.kind == "question" for m in markers.values()):
+    elif speakers and not askers and not any(_asks(m) for m in markers.values()):
         asked: Counter[str] = Counter()  # turns that end with a question
         spoke: Counter[str] = Counter()
         order = list(dict.fromkeys(speakers[i] for i in sorted(speakers)))
@@ -455,6 +620,8 @@ def _label_roles(
             guest = min(order[1:], key=lambda k: (ratio[k], order.index(k)))
             interviewee = order[0] if ratio[order[0]] == 0 < ratio[guest] else guest
             askers = set(order) - {interviewee}
+    elif speakers and not askers:
+        askers = _introducers(text, lines, markers, speakers)
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":
@@ -462,6 +629,34 @@ def _label_roles(
         else:
             roles[i] = m.kind
     return roles
+
+
+def _introducers(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str]
+) -> set[str]:
+    """Where question labels mark the questions, named speakers answer, except one who
+    introduces another by name before that speaker first speaks (``Hamdan: ... I welcome
+    the Prime Minister, Najib Tun Razak.`` before ``Najib:``): the host."""
+    first: dict[str, int] = {}
+    for i in sorted(speakers):
+        first.setdefault(speakers[i], i)
+    hosts = set()
+    for key in first:
+        for other, other_start in first.items():
+            said = " ".join(
+                text[markers[i].label_end : _turn_end(lines, markers, i)]
+                for i in sorted(speakers)
+                if speakers[i] == key and i < other_start
+            )
+            name = cast(str, markers[other_start].speaker)
+            if other != key and re.search(rf"\b{re.escape(name)}\b", said):
+                hosts.add(key)
+    return hosts if hosts < set(first) else set()
+
+
+def _asks(marker: _Marker) -> bool:
+    """A question label other than a programme's voice (``Voice-over:``)."""
+    return marker.kind == "question" and not re.fullmatch(_VOICE_WORDS, marker.speaker or "")
 
 
 def _resolve(key: str, identities: set[str]) -> str:
@@ -567,6 +762,12 @@ def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], di
         if m and m.end() < line.end:
             markers[i] = _Marker("dash", line.start, m.end(), None)
     roles: dict[int, str] = {}
+    questions = _questions_before(text, lines, markers)
+    if len(markers) >= 2 and len(questions) == len(markers):
+        for i, q in zip(sorted(markers), questions, strict=True):
+            markers[q] = _Marker("none", lines[q].start, lines[q].start, None)
+            roles[q], roles[i] = "question", "answer"
+        return markers, roles
     if len(markers) >= 2 and all("?" in text[lines[i].start : lines[i].end] for i in markers):
         asked, roles = dict(markers), dict.fromkeys(markers, "question")
         _add_unlabelled_answers(lines, asked, roles)
@@ -580,6 +781,22 @@ def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], di
         for n, i in enumerate(sorted(markers)):
             roles[i] = cycle[n % 2]
     return markers, roles
+
+
+def _questions_before(text: str, lines: list[_Line], dashes: dict[int, _Marker]) -> list[int]:
+    """Where every dash turn follows an undashed line ending with ``?`` (the dashes mark
+    the answers only), the first line of each such question's paragraph, in order."""
+    blank_separated = any(_gap_is_blank(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    out, before = [], -1
+    for i in sorted(dashes):
+        j = i - 1
+        if j <= before or not text[lines[j].start : lines[j].end].rstrip("\"'”’)] ").endswith("?"):
+            return []
+        while blank_separated and j - 1 > before and not _gap_is_blank(lines[j - 1], lines[j]):
+            j -= 1
+        out.append(j)
+        before = i
+    return out
 
 
 def _numbered_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], dict[int, str]]:
@@ -629,6 +846,7 @@ def _assemble(
     intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []
+    back_matter = None
     starts = sorted(markers)
     for n, i in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -636,6 +854,11 @@ def _assemble(
         start = marker.label_end
         while start < len(text) and text[start].isspace():
             start += 1
+        if n + 1 == len(starts):  # page furniture after the last turn: see backmatter
+            own = [text[line.start : line.end] for line in lines[i : last + 1]]
+            k = i + back_matter_start(own, 1 if start > lines[i].end else 0)
+            if k <= last:
+                back_matter, last = (lines[k].start, lines[last].end), k - 1
         end = lines[last].end
         if start >= end:
             raise BuildError(
@@ -661,7 +884,7 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text, title_span, intros, turns, front_matter, furniture)
+    return Transcript(text, title_span, intros, turns, front_matter, furniture, back_matter)
 
 
 def _front(
@@ -672,6 +895,9 @@ def _front(
     is none, right after it); furniture further down stays in the intro."""
     kinds = [furniture_kind(text[line.start : line.end]) for line in front]
     heading = next((k for k, kind in enumerate(kinds) if not kind), None)
+    for k in range(heading + 1 if heading is not None else len(front), len(front)):
+        if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
+            kinds[k] = None  # the interview's date line under its title is text
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -65,19 +66,44 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_copy(tmp_path_factory) -> Path:
+def built_once(tmp_path_factory) -> Callable[..., Path]:
+    """``built_once(**options)``: a fresh, self-contained build with the repository's
+    gazetteer and metadata (``builder.build.build`` options, such as ``transcript=``),
+    made once per session for each set of options."""
+    done: dict[tuple, Path] = {}
+
+    def get(**options) -> Path:
+        key = tuple(sorted(options.items()))
+        if key not in done:
+            done[key] = tmp_path_factory.mktemp("pkg")
+            build(done[key], sources_dir=SOURCES, **options)
+        return done[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def built_copy(built_once) -> Path:
     """A fresh, self-contained build of the repository's sources in a temporary folder."""
-    out = tmp_path_factory.mktemp("pkg")
-    build(out, sources_dir=SOURCES)
-    return out
+    return built_once()
 
 
 @pytest.fixture
-def package_copy(built_copy, tmp_path) -> Path:
-    """A scratch copy of a built package that a test may damage."""
-    dst = tmp_path / "pkg"
-    shutil.copytree(built_copy, dst)
-    return dst
+def scratch(tmp_path) -> Callable[[Path], Path]:
+    """``scratch(package)``: a copy of a built package that a test may damage."""
+
+    def copy(package: Path) -> Path:
+        dst = tmp_path / "pkg"
+        shutil.copytree(package, dst)
+        return dst
+
+    return copy
+
+
+@pytest.fixture
+def package_copy(built_copy, scratch) -> Path:
+    """A scratch copy of the build of the repository's sources."""
+    return scratch(built_copy)
 
 
 def pytest_assertrepr_compare(op: str, left: object, right: object) -> list[str] | None:

@@ -7,37 +7,31 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from builder.build import build
 from builder.checks import TableChecks
 from builder.package import file_facts
 from builder.schemas import arrow_schema
 from builder.transcript import read_text
 from builder.validate import check_frictionless, validate_package
 from builder.writers import FORMATS, table_path
-from repo import SOURCES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "energy-speakers.txt"
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("small")
-    build(out, transcript=FIXTURE, jobs=1, sources_dir=SOURCES)
-    return out
+def small(built_once) -> Path:
+    """A package built from one transcript (frictionless reads it in seconds)."""
+    return built_once(transcript=FIXTURE, jobs=1)
 
 
 @pytest.fixture
-def package(small, tmp_path) -> Path:
-    dst = tmp_path / "pkg"
-    shutil.copytree(small, dst)
-    return dst
+def package(small, scratch) -> Path:
+    return scratch(small)
 
 
 def set_cell(root: Path, table: str, row: int, column: str, value, formats=FORMATS) -> None:
@@ -214,3 +208,13 @@ def test_a_schema_constraint_without_a_check_is_an_error(monkeypatch, small):
     with pytest.raises(ValueError, match="no check for"):
         checks.run()
     checks.close()
+
+
+def test_a_fault_made_in_every_format_is_reported_in_each_at_the_same_row(package):
+    set_cell(package, "questions", 2, "question_id", "energy-speakers-q01", FORMATS)
+    rehash(package)
+    duplicates = [f for f in fast(package) if "duplicate key" in f]
+    assert duplicates == [
+        f"{table_path(fmt, 'questions')}:2: question_id: duplicate key (1 value(s))"
+        for fmt in FORMATS
+    ]

@@ -98,3 +98,18 @@ def test_uncovered_source_text_is_reported_with_line_and_column(package_copy):
     source.write_bytes(data)
     failures = validate_package(package_copy, drift=False)
     assert "cooperation-gains-momentum: line 62, column 1: 'Stray words.' is in no row" in failures
+
+
+def test_the_parquet_writer_writes_a_row_group_once_enough_rows_wait(tmp_path, monkeypatch):
+    import builder.writers as writers
+
+    monkeypatch.setattr(writers, "ROW_GROUP_ROWS", 3)
+    rows = pq.read_table(ROOT / "data" / "parquet" / "questions.parquet").to_pylist()[:7]
+    writer = writers.TableWriter(tmp_path, "questions")
+    for chunk in (rows[0:2], rows[2:4], rows[4:5], rows[5:7]):  # 2 + 2 >= 3, 1 + 2 >= 3
+        writer.add(writers.encode("questions", chunk))
+    writer.close()
+    written = pq.ParquetFile(tmp_path / "data" / "parquet" / "questions.parquet")
+    sizes = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert sizes == [4, 3]
+    assert written.read().to_pylist() == rows

@@ -148,22 +148,39 @@ class TableChecks:
     def run(self) -> list[str]:
         """Every check; the CSV tables stay loaded (foreign keys point at them, and
         :func:`builder.validate.check_provenance` reads them), the others are dropped
-        when checked, so that at most one of them is held at a time."""
+        when checked, so that at most one of them is held at a time.
+
+        The row checks (constraints, keys, spans) of a JSONL or Parquet table whose
+        typed rows equal the CSV rows, in order, would find what they find in the CSV,
+        at the same rows: such a table gets the CSV's failures under its own path
+        instead of a second run of the same queries (its types are checked apart)."""
         out = []
         for table in TABLES:
             out += self._load(table, "csv")
         for table in TABLES:
+            csv_failures = None
             for fmt in FORMATS:
                 if fmt != "csv":
                     out += self._load(table, fmt)
-                if (table, fmt) in self.readable:
-                    out += self._constraints(table, fmt)
-                    out += self._keys(table, fmt)
-                    out += self._spans(table, fmt)
-                    out += self._formats_equal(table, fmt)
-                if fmt != "csv" and (table, fmt) in self.readable:
-                    self.con.execute(f"DROP TABLE {_view(table, fmt)}")
+                if (table, fmt) not in self.readable:
+                    continue
+                if fmt == "csv":
+                    csv_failures = self._row_checks(table, fmt)
+                    out += csv_failures
+                    continue
+                differs = self._formats_equal(table, fmt)
+                if differs or csv_failures is None:
+                    out += self._row_checks(table, fmt) + differs
+                else:
+                    prefix = len(table_path("csv", table))
+                    out += [table_path(fmt, table) + f[prefix:] for f in csv_failures]
+                self.con.execute(f"DROP TABLE {_view(table, fmt)}")
         return out
+
+    def _row_checks(self, table: str, fmt: str) -> list[str]:
+        """Constraints, keys and spans of a loaded table: every failure starts with the
+        table's path."""
+        return self._constraints(table, fmt) + self._keys(table, fmt) + self._spans(table, fmt)
 
     def close(self) -> None:
         """Close the connection and remove the temporary folder."""
@@ -174,6 +191,13 @@ class TableChecks:
         row = self.con.execute(sql).fetchone()
         assert row is not None, sql  # an aggregate query returns one row
         return row
+
+    def _failing(self, sql: str, message: str) -> list[str]:
+        """One failure when ``sql`` (``SELECT count(*), min(<row>) ...``) counts failing
+        rows: ``message`` with ``{count}`` and ``{first}`` (the first such row) filled
+        in; none when it counts none."""
+        count, first = self._first(sql)
+        return [message.format(count=count, first=first)] if count else []
 
     def _load(self, table: str, fmt: str) -> list[str]:
         """Create the typed view of a table in a format; report type errors."""
@@ -295,13 +319,12 @@ class TableChecks:
         for key in {tuple(k): k for k in keys}.values():
             cols = ", ".join(q(k) for k in key)
             not_null = " AND ".join(f"{q(k)} IS NOT NULL" for k in key)
-            count, first = self._first(
+            out += self._failing(
                 f"SELECT count(*), min(second) FROM (SELECT count(*) AS n, "
                 f"arg_min(__row, __row, 2)[2] AS second FROM {view} WHERE {not_null} "
-                f"GROUP BY {cols} HAVING count(*) > 1)"
+                f"GROUP BY {cols} HAVING count(*) > 1)",
+                f"{where}:{{first}}: {'+'.join(key)}: duplicate key ({{count}} value(s))",
             )
-            if count:
-                out.append(f"{where}:{first}: {'+'.join(key)}: duplicate key ({count} value(s))")
         for fk in schema.get("foreignKeys", []):
             own = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
             ref = fk["reference"]
@@ -311,15 +334,12 @@ class TableChecks:
                 continue  # the referenced table is the CSV resource, as in frictionless
             on = " AND ".join(f"a.{q(x)} = b.{q(y)}" for x, y in zip(own, theirs, strict=True))
             not_null = " AND ".join(f"a.{q(x)} IS NOT NULL" for x in own)
-            count, first = self._first(
+            out += self._failing(
                 f"SELECT count(*), min(a.__row) FROM {view} a ANTI JOIN "
-                f"{_view(target, 'csv')} b ON {on} WHERE {not_null}"
+                f"{_view(target, 'csv')} b ON {on} WHERE {not_null}",
+                f"{where}:{{first}}: {'+'.join(own)}: foreign key not found in "
+                f"{target}.{'+'.join(theirs)} ({{count}} row(s))",
             )
-            if count:
-                out.append(
-                    f"{where}:{first}: {'+'.join(own)}: foreign key not found in "
-                    f"{target}.{'+'.join(theirs)} ({count} row(s))"
-                )
         return out
 
     def _spans(self, table: str, fmt: str) -> list[str]:
@@ -331,28 +351,22 @@ class TableChecks:
             if own != table or (target, "csv") not in self.readable:
                 continue
             agree = " AND ".join(f"a.{q(c)} IS NOT DISTINCT FROM b.{q(c)}" for c in same)
-            count, first = self._first(
+            out += self._failing(
                 f"SELECT count(*), min(a.__row) FROM {view} a JOIN {_view(target, 'csv')} b "
                 f"ON a.{q(key)} = b.{q(key)} WHERE {condition} AND NOT coalesce(b.char_start "
-                f"<= a.char_start AND a.char_end <= b.char_end AND {agree}, false)"
+                f"<= a.char_start AND a.char_end <= b.char_end AND {agree}, false)",
+                f"{where}:{{first}}: {key}: the span is not inside the {target} row it "
+                f"names, or not in the same place ({', '.join(same)}) ({{count}} row(s))",
             )
-            if count:
-                out.append(
-                    f"{where}:{first}: {key}: the span is not inside the {target} row it "
-                    f"names, or not in the same place ({', '.join(same)}) ({count} row(s))"
-                )
         if table in ORDERED:
-            count, first = self._first(
+            out += self._failing(
                 f"SELECT count(*), min(__row) FROM (SELECT __row, interview_id, char_start, "
                 f"lag(char_end) OVER (ORDER BY __row) AS before, lag(interview_id) OVER "
                 f"(ORDER BY __row) AS previous FROM {view}) WHERE previous = interview_id "
-                "AND char_start < before"
+                "AND char_start < before",
+                f"{where}:{{first}}: char_start: overlaps or comes before the row above "
+                "({count} row(s))",
             )
-            if count:
-                out.append(
-                    f"{where}:{first}: char_start: overlaps or comes before the row above "
-                    f"({count} row(s))"
-                )
         return out
 
     def _formats_equal(self, table: str, fmt: str) -> list[str]:
@@ -362,12 +376,10 @@ class TableChecks:
         same = " AND ".join(
             f"a.{q(f.name)} IS NOT DISTINCT FROM b.{q(f.name)}" for f in fields(table)
         )
-        count, first = self._first(
+        return self._failing(
             f"SELECT count(*), min(coalesce(a.__row, b.__row)) FROM "
             f"(SELECT * FROM {_view(table, 'csv')}) a POSITIONAL JOIN "
             f"(SELECT * FROM {_view(table, fmt)}) b WHERE NOT ({same}) "
-            "OR a.__row IS NULL OR b.__row IS NULL"
+            "OR a.__row IS NULL OR b.__row IS NULL",
+            f"{table_path(fmt, table)}: differs from the CSV at row {{first}}",
         )
-        if count:
-            return [f"{table_path(fmt, table)}: differs from the CSV at row {first}"]
-        return []

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -311,20 +312,21 @@ class Figure:
 
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, in order; where candidates overlap the longest wins."""
+    folded = text.casefold().replace("ı", "i")  # re.IGNORECASE matches i to ı too
     found = [
         *_dates(text),
-        *_weekdays(text),
+        *(_weekdays(text) if _has_any(folded, _WEEKDAYS) else ()),
         *_years(text),
         *_short_decades(text),
         *_short_years(text),
         *_ordinals(text),
         *_ratios(text),
-        *_fractions(text),
-        *_times(text),
+        *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
+        *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
         *_one_unit(text),
         *_amounts(text),
     ]
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in blocked)]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Figure] = []
@@ -335,6 +337,14 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
+def _has_any(folded: str, words) -> bool:
+    """Whether the case-folded text holds one of ``words``: a finder whose expression
+    needs one of them (case aside) is not run over a text without any (a substring
+    test costs far less than a regular expression tried at every position)."""
+    return any(w in folded for w in words)
+
+
+@lru_cache(maxsize=4096)  # the same numbers recur; the value depends only on the words
 def parse_number(words: str) -> float | None:
     """The value of a number in digits or English words, or None if it is not one."""
     s = " ".join(words.lower().replace(",", "").split())

@@ -22,7 +22,7 @@ from functools import cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,18 +46,21 @@ def mend_boundaries(doc: Doc) -> Doc:
     abbreviations; start a sentence after a blank line; a sentence starts with a word,
     never with the white space after the last one. Works on the token arrays and
     looks only at white space tokens and abbreviations (a loop over every token in
-    Python would cost ten times the tokenizer)."""
+    Python would cost ten times the tokenizer), and on the Doc's text as
+    :func:`doc_of` passed it (``Doc.text`` re-joins a Token object per token)."""
     n = len(doc)
-    array = doc.to_array([SENT_START, IDX, IS_SPACE]).astype(np.int64)
-    starts, offsets = array[:, 0].copy(), array[:, 1]
+    array = doc.to_array([SENT_START, IDX, IS_SPACE, LENGTH]).astype(np.int64)
+    starts, offsets, lengths = array[:, 0].copy(), array[:, 1], array[:, 3]
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.text
     for i in np.flatnonzero(array[:, 2]).tolist():
         if starts[i] == 1 and i > 0:
             starts[i] = -1
             if i + 1 < n:
                 starts[i + 1] = 1
-        if i + 1 < n and doc[i].text.count("\n") >= 2:
+        if i + 1 < n and text.count("\n", offsets[i], offsets[i] + lengths[i]) >= 2:
             starts[i + 1] = 1
-    text = doc.text
     for m in _ABBREVIATION.finditer(text):
         j = int(np.searchsorted(offsets, m.end()))  # the first token after the "."
         while j < n and array[j, 2]:
@@ -80,29 +83,53 @@ def blank_english() -> Language:
     return nlp
 
 
+def doc_of(text: str) -> Doc:
+    """``text`` through :func:`blank_english`: tokens and sentences. The text is kept
+    in the Doc's ``user_data`` for :func:`mend_boundaries`, which would otherwise
+    re-join it from the tokens."""
+    nlp = blank_english()
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return nlp(doc)
+
+
 def sentence_span(doc: Doc, start: int) -> tuple[int, int]:
     """Character offsets in ``doc`` of the sentence of a span starting at character
     ``start``: what ``doc.char_span(start, end, alignment_mode="expand").sent`` gives
     (the span's first sentence), looked up by bisection in the token offsets and
     sentence starts, taken from the Doc once, instead of walking spaCy Token objects
     at every lookup."""
+    return _index(doc).around(start)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets in ``doc`` of each of its sentences, in order (from the first
+    character of its first token to the last of its last token), from the same index
+    as :func:`sentence_span`."""
+    index = _index(doc)
+    firsts, lasts = index.sentences, [*index.sentences[1:], len(index.starts)]
+    return [(index.starts[s], index.ends[e - 1]) for s, e in zip(firsts, lasts, strict=True)]
+
+
+_TEXT = "builder.text"
+_SENTENCES = "builder.sentences"
+
+
+def _index(doc: Doc) -> _SentenceIndex:
     index = doc.user_data.get(_SENTENCES)
     if index is None:
         index = doc.user_data[_SENTENCES] = _SentenceIndex(doc)
-    return index.around(start)
-
-
-_SENTENCES = "builder.sentences"
+    return index
 
 
 class _SentenceIndex:
     """Token start and end characters of a Doc, and the tokens that start a sentence."""
 
     def __init__(self, doc: Doc):
-        self.starts = doc.to_array("IDX").tolist()
-        lengths = doc.to_array("LENGTH").tolist()
-        self.ends = [a + n for a, n in zip(self.starts, lengths, strict=True)]
-        self.sentences = [i for i, s in enumerate(doc.to_array("SENT_START").tolist()) if s == 1]
+        array = doc.to_array([IDX, LENGTH, SENT_START])
+        self.starts = array[:, 0].tolist()
+        self.ends = (array[:, 0] + array[:, 1]).tolist()
+        self.sentences = np.flatnonzero(array[:, 2] == 1).tolist()
 
     def around(self, start: int) -> tuple[int, int]:
         first = bisect_right(self.starts, start) - 1  # the token holding character start

@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,7 +37,7 @@ from builder.names import (
     with_datelines,
 )
 from builder.ner import find_names, titles_before
-from builder.nlp import blank_english, sentence_span
+from builder.nlp import doc_of, sentence_span, sentence_spans
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.speakers import person_in_label, role_in_label, title_case
 from builder.transcript import LineIndex, Transcript, count_words
@@ -470,8 +469,7 @@ def _extract(
     """Entity mention and figure rows of one interview; returns the names for the
     review file and the people the text names (or its speaker labels: ``labels``).
     What the interview says of the model's entities goes into ``registry``."""
-    nlp = blank_english()
-    docs: list[Doc] = [nlp(text[seg.start : seg.end]) for seg in segments]
+    docs: list[Doc] = [doc_of(text[seg.start : seg.end]) for seg in segments]
     wheres: list[dict[str, Any]] = [
         dict(interview_id=iid, role=s.role, question_id=s.question_id, answer_id=s.answer_id)
         for s in segments
@@ -542,14 +540,11 @@ def _sentences(
     """The sentences of every segment of ``text`` in text order, as (start, end,
     segment index): the pipeline's sentences (see :mod:`builder.nlp`) without the white
     space around them, where two or more that a mention or figure in ``spans`` crosses
-    are one. Read from the token arrays: spaCy's sentence spans cost more than the
-    tokenizer."""
+    are one."""
     out: list[tuple[int, int, int]] = []
     for k, (seg, doc) in enumerate(zip(segments, docs, strict=True)):
-        array = doc.to_array([SENT_START, IDX])
-        bounds = [seg.start + i for i in array[array[:, 0] == 1, 1].tolist()]
-        for a, b in zip(bounds, [*bounds[1:], seg.end], strict=True):
-            a, b = _trim(text, a, b)
+        for a, b in sentence_spans(doc):
+            a, b = _trim(text, seg.start + a, seg.start + b)
             if a < b:
                 out.append((a, b, k))
     starts = [a for a, _, _ in out]

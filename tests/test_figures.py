@@ -505,3 +505,20 @@ def test_figures_in_transcripts_match_the_hand_annotation(name, published):
     for f in tables["figures"]:
         assert text[f["char_start"] : f["char_end"]] == f["text"]
     assert tables["interviews"][0]["published"] == published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It fell by a thırd.",  # dotless i
+        "TWO-THİRDS OF THE FIRMS",  # dotted capital I
+        "It rose ſix percent on Tueſday.",  # long s
+        "Ten \u212aM a day, twıce.",  # Kelvin sign, dotless i
+    ],
+)
+def test_letters_that_match_ascii_only_case_aside_are_not_ascii_words(text):
+    # re.IGNORECASE takes these four letters for i, s and k; the words they spell are
+    # not the English words the finders' tables hold, so they give no figure, and no
+    # KeyError or ValueError either.
+    words = {text[f.start : f.end] for f in find_figures(text)}
+    assert not any(c in w for w in words for c in "İıſ\u212a")

@@ -310,9 +310,18 @@ class Figure:
     qualifier: str | None
 
 
+#: The only four letters that ``re.IGNORECASE`` takes for ASCII ones (dotted and
+#: dotless i, long s, the Kelvin sign), each swapped for a letter it does not take for
+#: one: a word the finders match case aside is then always the ASCII word their tables
+#: hold (``thırd`` is no ``third``, and no ``KeyError``). One code point for one, so
+#: every offset stays the same.
+_ASCII_LOOKALIKES = str.maketrans("İıſ\u212a", "Ɩɩʃ\ua7b0")
+
+
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, in order; where candidates overlap the longest wins."""
-    folded = text.casefold().replace("ı", "i")  # re.IGNORECASE matches i to ı too
+    text = text.translate(_ASCII_LOOKALIKES)
+    folded = text.casefold()
     found = [
         *_dates(text),
         *(_weekdays(text) if _has_any(folded, _WEEKDAYS) else ()),

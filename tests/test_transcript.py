@@ -546,6 +546,23 @@ def test_a_cast_line_naming_the_host_is_front_matter_and_says_who_asks():
     assert roles == ["question"] + ["question", "answer"] * 2
 
 
+def test_a_cast_line_names_the_host_whose_labels_add_a_role():
+    text = (
+        "Harbour hour\n\n"
+        "Host: Rui Costa\n\n"
+        "RUI COSTA, HOST: Will the strike end?\n\n"
+        "ANA LIMA, MAYOR: Soon.\n\n"
+        "COSTA: When?\n\n"
+        "LIMA: In May.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "RUI COSTA, HOST"), ("answer", "ANA LIMA, MAYOR"),
+        ("question", "COSTA"), ("answer", "LIMA"),
+    ]  # fmt: skip
+    assert [text[a:b] for a, b in t.intros] == ["Host: Rui Costa"]
+
+
 def test_a_headline_quoting_the_guest_with_a_tag_is_not_a_turn():
     text = (
         "Trade Minister: “Ports are the future” - INTERVIEW\n"

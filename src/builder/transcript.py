@@ -486,11 +486,13 @@ def _named_words(text: str, lines: list[_Line], labels: dict[int, _Marker]) -> s
 def _cast_hosts(text: str, lines: list[_Line]) -> dict[int, str]:
     """Cast lines that name the interviewer (``Host: Tom Clark`` before ``Tom Clark:``
     turns): a question word such as ``Host`` or ``Moderator`` whose whole text is a name
-    that labels turns elsewhere, by line index."""
+    that labels turns elsewhere, alone or before a comma (``TOM CLARK, HOST:``), by line
+    index."""
     labels = {
-        _speaker_key(m["name"])
+        _speaker_key(part)
         for line in lines
         if (m := _SPEAKER_LABEL.match(text, line.start, line.end))
+        for part in (m["name"], m["name"].split(",")[0])
     }
     out = {}
     for i, line in enumerate(lines):

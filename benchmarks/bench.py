@@ -108,7 +108,9 @@ def rows_of(out: Path) -> int:
     return sum(sum(1 for _ in p.open("rb")) - 1 for p in (out / "data" / "csv").glob("*.csv"))
 
 
-def bench(ns: list[int], work: Path, jobs: int | None, words: int) -> list[dict]:
+def bench(
+    ns: list[int], work: Path, jobs: int | None, words: int, only: list[str] | None = None
+) -> list[dict]:
     results = []
     for n in ns:
         corpus = work / f"corpus-{n}-{words}"
@@ -117,6 +119,8 @@ def bench(ns: list[int], work: Path, jobs: int | None, words: int) -> list[dict]
             generate(corpus, n, words=words)
         mb = sum(p.stat().st_size for p in (corpus / "transcripts").iterdir()) / 1e6
         for name, opts in variants().items():
+            if only and name not in only:
+                continue
             out = work / f"out-{n}-{name}"
             shutil.rmtree(out, ignore_errors=True)
             cmd = [str(BUILDER), "build", "--sources", str(corpus), "--out", str(out), *opts]
@@ -158,9 +162,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, help="pass --jobs to builder build")
     parser.add_argument("--work", type=Path, default=Path("build/bench"))
     parser.add_argument("--words", type=int, default=1800, help="words per interview")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        choices=sorted(VARIANTS),
+        help="run only this build variant (repeatable; default: every one)",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
-    bench(args.n, args.work.resolve(), args.jobs, args.words)
+    bench(args.n, args.work.resolve(), args.jobs, args.words, args.variant)
     print(f"load average now {os.getloadavg()[0]:.2f}", flush=True)
 
 

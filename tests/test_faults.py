@@ -21,14 +21,12 @@ from repo import ROOT, SOURCES
 
 OLD = "Q: Why?\n\nA: Because.\n"
 NEW = "A new title\n\nQ: Why now?\n\nA: Because it is 2019.\n\nQ: And?\n\nA: Baku.\n"
-#: Long enough that a build is still staging when the test signals it, even when the
-#: test process is descheduled for a second or two on a loaded machine (the NER model
-#: alone takes seconds over this many turns).
+#: Long enough that a build is still staging when the test signals it.
 LONG = "".join(
     f"Q: Question {i} about trade with Iran in {1990 + i}?\n\n"
     f"A: Answer {i}: it grew by {i} percent, and Baku will host {i + 2} rounds of talks "
     "with the ministers of the five littoral states about the Caspian Sea.\n\n"
-    for i in range(600)
+    for i in range(60)
 )
 
 
@@ -39,7 +37,15 @@ def run_build(talk: Path, out: Path, **env: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **env},
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    """Give the build Ctrl-C's default action even where the tests run in the
+    background: a shell starts a background job with SIGINT ignored, its children
+    inherit that, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stagings(out: Path) -> list[Path]:

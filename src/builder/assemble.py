@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -85,8 +86,9 @@ def assemble(
                 first = first or next(iter(piece.proposals), None)
                 interviews.append({k: piece.interview[k] for k in _DESCRIBED})
         finally:
-            for writer in writers.values():
-                writer.close()
+            with ExitStack() as stack:  # every writer closed, even after one fails
+                for writer in writers.values():
+                    stack.callback(writer.close)
     entities = entity_rows(gazetteer, counts, speakers, found)
     write_table(root, "entities", entities)
     write_schemas(root)

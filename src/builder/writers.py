@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,14 +156,23 @@ class TableWriter:
         self._groups += 1
 
     def close(self) -> None:
-        """Write what is buffered and close the files."""
-        if self._buffered or not self._groups:
-            self._flush()  # an empty table is one empty row group, as pyarrow writes it
-        self._stream.close()
-        self._spill.close()
-        self._parquet.close()
-        self._csv.close()
-        self._jsonl.close()
+        """Write what is buffered and close the files. Every file is closed even when
+        writing fails (the first error is raised), so none is left for the garbage
+        collector, whose failure at exit would print a traceback."""
+        with ExitStack() as stack:  # callbacks run last first: stream, spill, Parquet ...
+            stack.callback(self._jsonl.close)
+            stack.callback(self._csv.close)
+            stack.callback(self._close_parquet)
+            stack.callback(self._spill.close)
+            stack.callback(lambda: self._stream.close())  # the stream _flush made last
+            if self._buffered or not self._groups:
+                self._flush()  # an empty table is one empty row group, as pyarrow writes it
+
+    def _close_parquet(self) -> None:
+        try:
+            self._parquet.close()
+        finally:
+            self._parquet.is_open = False  # else pyarrow's __del__ retries a failed close
 
 
 def write_table(root: Path, table: str, rows: list[dict]) -> None:

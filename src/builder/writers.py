@@ -178,5 +178,7 @@ class TableWriter:
 def write_table(root: Path, table: str, rows: list[dict]) -> None:
     """Write ``rows`` of ``table`` in all three formats under ``root``."""
     writer = TableWriter(root, table)
-    writer.add(encode(table, rows))
-    writer.close()
+    try:
+        writer.add(encode(table, rows))
+    finally:
+        writer.close()  # its files closed even when writing fails, as in assemble()

@@ -6,7 +6,10 @@ interviews and print one table of wall times, throughput and peak memory.
 For each N a corpus is generated (benchmarks/corpus.py, cached under the work folder),
 then for each build variant that this `builder` offers: `builder build --sources ...
 --out ...` is timed, then the validation of what it built (`validate_package`, without
-the drift check, which is a second build). Peak RSS is the largest sum of the resident
+the drift check, which is a second build). After the default build, the model's own
+`nlp.pipe` over the same transcripts in as many processes (`pipe_reference.py`: the
+pipeline the build runs, and the whole model) is timed the same way, and the default
+build's time over it is printed. Peak RSS is the largest sum of the resident
 memory of the command and all its child processes (pool workers included), sampled
 from /proc every 200 ms. CPU seconds (user + system, children included) are given too:
 on a shared machine they move less than wall times.
@@ -32,6 +35,10 @@ from corpus import generate  # noqa: E402
 #: when `builder build --help` offers all its options.
 VARIANTS = {"default": [], "no-ner": ["--no-ner"]}
 BUILDER = Path(sys.executable).with_name("builder")
+PIPE = Path(__file__).resolve().with_name("pipe_reference.py")
+#: The references: a name and the extra `pipe_reference.py` options.
+REFERENCES = {"nlp.pipe ner": [], "nlp.pipe full": ["--full"]}
+RATIOS: list[str] = []  # the default build's time over each reference, printed at the end
 VALIDATE = (
     "import sys; from pathlib import Path; from builder.validate import validate_package; "
     "f = validate_package(Path(sys.argv[1]), drift=False); print(*f[:5], sep='\\n'); "
@@ -144,7 +151,37 @@ def bench(
                 }
             )
             print(_table(results[-1:], header=len(results) == 1), flush=True)
+            if name == "default":
+                results += reference(corpus, n, mb, jobs, b)
     return results
+
+
+def reference(corpus: Path, n: int, mb: float, jobs: int | None, build: Run) -> list[dict]:
+    """The model's own `nlp.pipe` over ``corpus`` in the build's number of processes,
+    one row per :data:`REFERENCES`, with the default ``build``'s time over each."""
+    rows = []
+    for name, opts in REFERENCES.items():
+        r = run([sys.executable, str(PIPE), str(corpus), "--jobs", str(jobs or os.cpu_count()), *opts])
+        rows.append(
+            {
+                "N": n,
+                "variant": name,
+                "MB": f"{mb:.1f}",
+                "build s": f"{r.seconds:.1f}",
+                "build CPU s": f"{r.cpu_seconds:.1f}",
+                "validate s": "",
+                "validate CPU s": "",
+                "MB/s": f"{mb / r.seconds:.2f}",
+                "rows/s": "",
+                "peak RSS MB": f"{r.peak_rss / 1e6:,.0f}",
+            }
+        )
+        print(_table(rows[-1:], header=False), flush=True)
+        RATIOS.append(
+            f"N = {n}: the default build takes {build.seconds / r.seconds:.2f}x the wall "
+            f"time and {build.cpu_seconds / r.cpu_seconds:.2f}x the CPU time of {name}"
+        )
+    return rows
 
 
 def _table(rows: list[dict], header: bool = True) -> str:
@@ -171,6 +208,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
     bench(args.n, args.work.resolve(), args.jobs, args.words, args.variant)
+    print(*RATIOS, sep="\n")
     print(f"load average now {os.getloadavg()[0]:.2f}", flush=True)
 
 

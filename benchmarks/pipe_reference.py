@@ -35,7 +35,7 @@ def texts(sources: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", type=Path)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="n_process")
     parser.add_argument("--full", action="store_true", help="the whole model, every component")
     args = parser.parse_args()
     nlp = spacy.load(DEFAULT_MODEL) if args.full else load_ner()

@@ -9,10 +9,10 @@ then for each build variant that this `builder` offers: `builder build --sources
 the drift check, which is a second build). After the default build, the model's own
 `nlp.pipe` over the same transcripts (`pipe_reference.py`: the pipeline the build runs,
 in as many processes and in one; with `--full-model` the whole model too) is timed the
-same way, and the default build's time over each is printed. Peak RSS is the largest sum of the resident
-memory of the command and all its child processes (pool workers included), sampled
-from /proc every 200 ms. CPU seconds (user + system, children included) are given too:
-on a shared machine they move less than wall times.
+same way, and the default build's time over each is printed. Peak RSS is the largest
+sum of the resident memory of the command and all its child processes (pool workers
+included), sampled from /proc every 200 ms. CPU seconds (user + system, children
+included) are given too: on a shared machine they move less than wall times.
 """
 
 from __future__ import annotations

@@ -109,7 +109,21 @@ _NAME_WORD = (
 )
 _SPEAKER_LABEL = re.compile(
     rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
-    rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
+    rf"(?P<paren>(?:[ ]?\([^()\n]{{1,80}}\)){{1,2}})?{_BOLD}[ \t]?:{_BOLD}"
+)
+#: A parliamentary record's time stamp closing a label (``Mr SMITH (Hunter) (15:04):``,
+#: ``Ms JONES (2.31 pm):``): the record marks each speech so, even a speaker's only one.
+_STAMPED = re.compile(r"\((?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?[ap]\.?m\.?)?\)$", re.IGNORECASE)
+#: The chair of a sitting, hearing or press conference, named by office alone (``The
+#: SPEAKER:``, ``THE MODERATOR:``, ``Madam CHAIR:``): on the questioners' side (it gives
+#: them the floor) and a label even once, but, like a programme's voice, it does not
+#: make every named speaker an answerer. ``THE PRESIDENT`` is no chair: at a press
+#: conference the president answers.
+_CHAIR = re.compile(
+    r"(?:the|mr\.?|madam|madame)[ ]+(?:deputy[ ]+|acting[ ]+)?speaker"
+    r"|(?:(?:the|mr\.?|madam|madame)[ ]+)?(?:deputy[ ]+|acting[ ]+)?"
+    r"(?:chair|chairman|chairwoman|chairperson|moderator|presiding[ ]+officer)",
+    re.IGNORECASE,
 )
 #: A name alone on its line, with no colon (``Johann Wadephul``): a label only where it
 #: recurs as the first line of alternating blocks (see ``_bare_markers``).
@@ -122,7 +136,8 @@ _HEADER_WORDS = frozenset(
     "present attendees panelists panellists subject topic topics source sources published "
     "updated posted filed tags category photo photos picture caption credit credits note "
     "notes transcript transcripts excerpt excerpts exclusive watch listen video audio "
-    "related update breaking keywords duration copyright disclaimer also more".split()
+    "related update breaking keywords duration copyright disclaimer also more "
+    "contributors guests hosts moderators panel cast featuring with".split()
 )
 #: A cast line's text: names and descriptions, comma-separated, with no sentence end
 #: (``Moderator: JANE DOE, Communications Officer, IMF``).
@@ -136,10 +151,23 @@ _QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»](?:[ ]+[-–�
 #: Honorifics and name particles that stay in mixed case in a name set in capitals
 #: (``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``, ``Ludwig van BEETHOVEN``).
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
+#: Words a headline in title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via into over".split()
+)
 _PARTICLES = frozenset("of the de la le du da van von der den al el bin ibn and".split())
 #: A host introducing themself in a broadcast's opening (``I'm Neal Conan``).
 _SELF_INTRODUCTION = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+")
 _INTRODUCED = re.compile(r"[A-Z][\w'’\-]*(?:[ ]+[A-Z][\w'’\-]*){0,3}")
+#: A guest thanking the host for having them, in their first turn (``Great to be
+#: here.``, ``Thanks for having me.``): that speaker is the interviewee.
+_GUEST_GREETING = re.compile(
+    r"\b(?:(?:great|good|glad|nice|happy|pleased|delighted|a[ ]+pleasure|an[ ]+honou?r)"
+    r"[ ]+to[ ]+be[ ]+(?:here|with[ ]+you|on[ ]+(?:the|your)[ ]+(?:show|programme|program|podcast))"
+    r"(?:[ ]+(?:today|again|tonight|this[ ]+(?:morning|afternoon|evening)))?[.!]"
+    r"|(?:thanks|thank[ ]+you)[ ]+(?:so[ ]+much[ ]+|very[ ]+much[ ]+)?for[ ]+(?:having|inviting)[ ]+me\b)",
+    re.IGNORECASE,
+)
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
@@ -332,6 +360,8 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         m = _QA_LABEL.match(head)
         if m and len(m["word"]) > 1 and (_is_cast(head[m.end() :]) or i in hosts):
             continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
+        if m and len(m["word"]) > 1 and m.end() == len(head) and _names_line(text, lines, i + 1):
+            continue  # ``HOST:`` over a line of names (``FRED DEWS``): a cast block
         if m and (_text_follows(head, m.end()) or _glued(head, m)):
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
             # ``Interviewer (Ms. Jane Doe):`` names the person who asks.
@@ -347,9 +377,10 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
         names[i] = m["name"]
         parens[i] = m["paren"] or ""
-        if _QUOTATION.fullmatch(rest):
+        if _QUOTATION.fullmatch(rest) or _is_headline(rest):
             captions.add(i)
-    # Photo captions and pull quotes (``Name: "..."``) before the dialogue starts.
+    # Photo captions and pull quotes (``Name: "..."``) and headlines with a kicker
+    # (``Full Text of the Interview: Missiles At Dawn``) before the dialogue starts.
     first_turn = min((i for i in found if i not in captions), default=len(lines))
     for i in sorted(captions):
         if i < first_turn:
@@ -399,6 +430,8 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             or (dialogue is not None and i > dialogue and letters and len(key) == 1)
             or (opening is not None and i >= opening and written in named)
             or _declares_initials(written, parens.get(i, ""))
+            or _STAMPED.search(parens.get(i, "")) is not None
+            or (dialogue is not None and _CHAIR.fullmatch(written) is not None)
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -521,6 +554,29 @@ def _is_cast(rest: str) -> bool:
     )
 
 
+def _names_line(text: str, lines: list[_Line], i: int) -> bool:
+    """Line ``i`` holds only a name of two words or more, or a cast line (``JANE DOE``,
+    ``Jane Doe, Director``): no sentence, so no turn's text."""
+    if i >= len(lines):
+        return False
+    line = text[lines[i].start : lines[i].end]
+    m = _BARE_NAME.fullmatch(line)
+    return bool(m and len(m["name"].split()) >= 2) or _is_cast(line)
+
+
+def _is_headline(rest: str) -> bool:
+    """A label line's text that is a headline, not speech: two words or more in title
+    case (every word capitalised but short function words), with no end punctuation
+    (``Missiles At Western Targets``)."""
+    words = rest.split()
+    return (
+        len(words) >= 2
+        and not re.search(r"[.?!…:;,\"”»)]$", rest)
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+        and sum(w[0].isupper() for w in words) >= 2
+    )
+
+
 def _is_header(name: str) -> bool:
     """A label that is a page header field or a headline kicker (``WHEN``,
     ``Last Updated``, ``CNBC Exclusive``), by its last word."""
@@ -598,8 +654,13 @@ def _label_roles(
     role word and no question label, one speaker is the interviewee and the others ask:
     the speaker who opens asks, unless they never end a turn with a question mark and
     another speaker does (an excerpt that opens on an answer); the interviewee is then
-    the other speaker who least often ends a turn with one."""
+    the other speaker who least often ends a turn with one. A guest who thanks the host
+    for having them in their first turn (``Great to be here.``) is the interviewee even
+    when they speak first. A chair (``The SPEAKER``, ``THE MODERATOR``) asks, and the
+    rules above decide the other speakers."""
     speakers = {i: cast(str, m.key) for i, m in markers.items() if m.kind == "speaker"}
+    chairs = {k for k in speakers.values() if _CHAIR.fullmatch(k)}
+    speakers = {i: k for i, k in speakers.items() if k not in chairs}
     identities = set(speakers.values())
     role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}
     askers = {k for k in identities if role_words & set(re.split(r"[ ,]+", k))}
@@ -613,8 +674,15 @@ def _label_roles(
             turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
             spoke[key] += 1
             asked[key] += bool(re.search(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$", turn))
+        greeted = [
+            k
+            for k in order
+            if _GUEST_GREETING.search(_first_turn(text, lines, markers, speakers, k))
+        ]
         if len(order) == 1:
             askers = set(order)
+        elif len(greeted) == 1:
+            askers = set(order) - set(greeted)
         else:
             # One interviewee; the speaker who opens asks, unless they never end a turn
             # with a question and another speaker does (an excerpt opening on an answer).
@@ -623,7 +691,10 @@ def _label_roles(
             interviewee = order[0] if ratio[order[0]] == 0 < ratio[guest] else guest
             askers = set(order) - {interviewee}
     elif speakers and not askers:
-        askers = _introducers(text, lines, markers, speakers)
+        askers = _introducers(text, lines, markers, speakers) or _not_after_questions(
+            lines, markers, speakers
+        )
+    askers |= chairs
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":
@@ -631,6 +702,31 @@ def _label_roles(
         else:
             roles[i] = m.kind
     return roles
+
+
+def _first_turn(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str], key: str
+) -> str:
+    """The text of the first turn of the speaker ``key``."""
+    i = min(i for i, k in speakers.items() if k == key)
+    return text[markers[i].label_end : _turn_end(lines, markers, i)]
+
+
+def _not_after_questions(
+    lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str]
+) -> set[str]:
+    """Where question labels mark the questions (``Reporter:``, ``HOST:``) and several
+    named speakers talk, the ones who speak right after a question answer it; a named
+    speaker who never does (the host who opens, a spokesperson who gives the floor) is
+    on the questioners' side. Nothing when no named speaker, or every one, follows a
+    question."""
+    starts = sorted(markers)
+    answerers = {
+        speakers[b] for a, b in zip(starts, starts[1:], strict=False)
+        if b in speakers and _asks(markers[a])
+    }  # fmt: skip
+    identities = set(speakers.values())
+    return identities - answerers if answerers and answerers < identities else set()
 
 
 def _introducers(

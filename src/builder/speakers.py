@@ -34,7 +34,7 @@ def _is_role(words: list[str]) -> bool:
 
 def person_in_label(label: str) -> str | None:
     """The person's name a speaker label gives, as written; None for a role only."""
-    for part in re.split(r"[,()\[\]]", label):
+    for part in re.split(r"[,/()\[\]]", label):
         words = _WORD.findall(part)
         if not words or _is_role(words):
             continue
@@ -46,7 +46,7 @@ def person_in_label(label: str) -> str | None:
 
 def role_in_label(label: str) -> tuple[str, ...]:
     """The role words of a label (``PRIME MINISTER`` -> ``("prime", "minister")``)."""
-    for part in re.split(r"[,()\[\]]", label):
+    for part in re.split(r"[,/()\[\]]", label):
         words = _WORD.findall(part)
         if _is_role(words):
             return tuple(w.strip(".").lower() for w in words)

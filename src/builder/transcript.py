@@ -125,6 +125,15 @@ _CHAIR = re.compile(
     r"(?:chair|chairman|chairwoman|chairperson|moderator|presiding[ ]+officer)",
     re.IGNORECASE,
 )
+#: A label in square brackets alone on its line (``[Jane Doe / Minister]``).
+_BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:.?!]{1,80})\]")
+#: Words of stage directions in brackets (``[MUSIC]``, ``[Applause]``), never a label.
+_STAGE_WORDS = frozenset(
+    "music laughter laughs laughing applause inaudible crosstalk unintelligible silence "
+    "pause break commercial video videotape clip audio sound noise begin end start cheers "
+    "cheering singing sic translation translated interpretation intro outro theme "
+    "overlapping talk speaking foreign language".split()
+)
 #: A name alone on its line, with no colon (``Johann Wadephul``): a label only where it
 #: recurs as the first line of alternating blocks (see ``_bare_markers``).
 _BARE_NAME = re.compile(rf"{_BOLD}(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}){_BOLD}")
@@ -165,7 +174,8 @@ _GUEST_GREETING = re.compile(
     r"\b(?:(?:great|good|glad|nice|happy|pleased|delighted|a[ ]+pleasure|an[ ]+honou?r)"
     r"[ ]+to[ ]+be[ ]+(?:here|with[ ]+you|on[ ]+(?:the|your)[ ]+(?:show|programme|program|podcast))"
     r"(?:[ ]+(?:today|again|tonight|this[ ]+(?:morning|afternoon|evening)))?[.!]"
-    r"|(?:thanks|thank[ ]+you)[ ]+(?:so[ ]+much[ ]+|very[ ]+much[ ]+)?for[ ]+(?:having|inviting)[ ]+me\b)",
+    r"|(?:thanks|thank[ ]+you)[ ]+(?:so[ ]+much[ ]+|very[ ]+much[ ]+)?"
+    r"for[ ]+(?:having|inviting)[ ]+me\b)",
     re.IGNORECASE,
 )
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
@@ -298,10 +308,12 @@ def parse(
         if interviewer_speaker is None and len(set(hosts.values())) == 1:
             interviewer_speaker = next(iter(hosts.values()))
         roles = _label_roles(text, lines, markers, interviewer_speaker)
-        if set(roles.values()) == {"question"}:
+        if set(roles.values()) == {"question"} and not _answers_after_questions(
+            text, lines, markers, roles
+        ):
             _add_unlabelled_answers(lines, markers, roles)
         _add_host_opening(text, lines, markers, roles)
-    elif bare := _bare_markers(text, lines):
+    elif bare := _bracket_markers(text, lines) or _bare_markers(text, lines):
         markers = bare
         roles = _label_roles(text, lines, markers, interviewer_speaker)
     else:
@@ -484,6 +496,39 @@ def _bare_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         else:
             name = m["name"]
             markers[i] = _Marker("speaker", line.start, line.end, name, keys[i], name)
+    return markers
+
+
+def _bracket_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Labels in square brackets alone on their lines (``[Jane Doe / Minister]``,
+    ``[Reporter]``), as broadcasters' transcripts write them: capitalised words, an
+    optional role after ``/`` or ``,``, each followed by a line of text. They are labels
+    when there are three or more such lines, of two speakers at least, one of them
+    written twice; stage directions (``[MUSIC]``, ``[Applause]``) never are. A question
+    word in brackets (``[Reporter]``) asks."""
+    found: dict[int, tuple[str, str]] = {}  # line index: (the name part, the whole inside)
+    for i, line in enumerate(lines[:-1]):
+        m = _BRACKET_LABEL.fullmatch(text, line.start, line.end)
+        if not m or _BRACKET_LABEL.fullmatch(text, lines[i + 1].start, lines[i + 1].end):
+            continue
+        inner = " ".join(m["inner"].split())
+        words = re.findall(r"[^\s/,&]+", inner)
+        if len(words) <= 8 and all(
+            (w[0].isupper() or w.lower() in _PARTICLES) and w.lower() not in _STAGE_WORDS
+            for w in words
+        ):
+            found[i] = (re.split(r"[ ]*[/,][ ]*", inner)[0], inner)
+    counts = Counter(_speaker_key(name) for name, _ in found.values())
+    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+        return {}
+    markers = {}
+    for i, (name, inner) in found.items():
+        line = lines[i]
+        if _BARE_QA.fullmatch(name):
+            role = "answer" if re.fullmatch(_ANSWER_WORDS, name) else "question"
+            markers[i] = _Marker(role, line.start, line.end, name)
+        else:
+            markers[i] = _Marker("speaker", line.start, line.end, name, _speaker_key(name), inner)
     return markers
 
 
@@ -881,9 +926,30 @@ def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], di
     return markers, roles
 
 
+def _answers_after_questions(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+) -> bool:
+    """Where one named speaker is the only one labelled (``Prime Minister:``) and every
+    one of their turns follows an unlabelled paragraph ending with ``?`` after the title,
+    those paragraphs are the questions and the labelled turns answer them (True); else
+    nothing changes (False)."""
+    if len({m.key for m in markers.values()}) != 1 or any(
+        m.kind != "speaker" for m in markers.values()
+    ):
+        return False
+    questions = _questions_before(text, lines, markers)
+    if not questions or questions[0] < 1:
+        return False
+    for i, q in zip(sorted(markers), questions, strict=True):
+        markers[q] = _Marker("none", lines[q].start, lines[q].start, None)
+        roles[q], roles[i] = "question", "answer"
+    return True
+
+
 def _questions_before(text: str, lines: list[_Line], dashes: dict[int, _Marker]) -> list[int]:
-    """Where every dash turn follows an undashed line ending with ``?`` (the dashes mark
-    the answers only), the first line of each such question's paragraph, in order."""
+    """Where every marked turn (a dash, or one speaker's label) follows an unmarked line
+    ending with ``?`` (the marks are the answers' only), the first line of each such
+    question's paragraph, in order."""
     blank_separated = any(_gap_is_blank(a, b) for a, b in zip(lines, lines[1:], strict=False))
     out, before = [], -1
     for i in sorted(dashes):

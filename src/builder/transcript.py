@@ -427,7 +427,9 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     turns = Counter(identities.values())
     recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
     asked = [i for i, m in found.items() if m.kind in ("question", "answer")]
-    dialogue = min(recurring[:1] + asked, default=None)  # where the dialogue starts
+    # A parliamentary record's labels (``Mr SMITH (Hunter) (15:04):``) open it too.
+    stamped = [i for i in identities if _parliamentary(parens.get(i, ""))]
+    dialogue = min(recurring[:1] + asked + stamped, default=None)  # where the dialogue starts
     # One-letter labels (``M:``, ``R:``): a one-off letter inside such a dialogue too.
     letters = any(len(identities[i]) == 1 for i in recurring)
     # A one-word label that is a word of a full name the text gives (``Najib:`` after
@@ -442,7 +444,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             or (dialogue is not None and i > dialogue and letters and len(key) == 1)
             or (opening is not None and i >= opening and written in named)
             or _declares_initials(written, parens.get(i, ""))
-            or _STAMPED.search(parens.get(i, "")) is not None
+            or _parliamentary(parens.get(i, ""))
             or (dialogue is not None and _CHAIR.fullmatch(written) is not None)
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
@@ -597,6 +599,12 @@ def _is_cast(rest: str) -> bool:
         and not re.search(r"[.?!…](?:\s|$)", rest)
         and _CAST.fullmatch(rest) is not None
     )
+
+
+def _parliamentary(paren: str) -> bool:
+    """A label's parentheses as a parliamentary record writes them: a time stamp last
+    (``(Hunter) (15:04)``) or two of them (``(Cardiff North) (Lab)``)."""
+    return _STAMPED.search(paren) is not None or paren.count("(") == 2
 
 
 def _names_line(text: str, lines: list[_Line], i: int) -> bool:
@@ -791,10 +799,19 @@ def _introducers(
                 for i in sorted(speakers)
                 if speakers[i] == key and i < other_start
             )
-            name = cast(str, markers[other_start].speaker)
-            if other != key and re.search(rf"\b{re.escape(name)}\b", said):
+            name = cast(str, markers[other_start].speaker).split(",")[0]
+            if other != key and _mentions(said, name):
                 hosts.add(key)
     return hosts if hosts < set(first) else set()
+
+
+def _mentions(said: str, name: str) -> bool:
+    """``said`` names ``name``, as written or, for a label in capitals, in title case
+    (``BILL SHORTEN`` in ``Bill Shorten is on the line``; not the verb ``shorten``)."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", said, re.IGNORECASE):
+        if m.group() == name or all(w[0].isupper() for w in m.group().split()):
+            return True
+    return False
 
 
 def _asks(marker: _Marker) -> bool:

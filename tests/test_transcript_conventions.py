@@ -1,0 +1,203 @@
+"""Label conventions of parliaments, press conferences, broadcasters and podcasts, each on
+a transcript written for the test: who speaks, and who asks."""
+
+import pytest
+
+from builder.errors import BuildError
+from builder.speakers import person_in_label
+from builder.transcript import parse
+
+
+def turns(text, **kw) -> list[tuple[str, str | None]]:
+    return [(x.role, x.label) for x in parse(text, "test.txt", **kw).turns]
+
+
+def test_parliamentary_labels_with_electorate_and_time_stamp_count_once():
+    text = (
+        "House of Assembly\n"
+        "Tuesday, 3 March 2026\n\n"
+        "Ms OKAFOR (Riverside) (14:02): My question is to the Minister for Ports. When "
+        "will the harbour reopen?\n\n"
+        "The SPEAKER: The member for Riverside will come to order. The minister has the "
+        "call.\n\n"
+        "Mr DALTON (Northgate—Minister for Ports) (14:03): The harbour reopens in May.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker) for x in t.turns] == [
+        ("question", "Ms OKAFOR (Riverside) (14:02):", "Ms OKAFOR"),
+        ("question", "The SPEAKER:", "The SPEAKER"),  # the chair gives the floor
+        ("answer", "Mr DALTON (Northgate—Minister for Ports) (14:03):", "Mr DALTON"),
+    ]  # fmt: skip
+    assert text[t.turns[0].start : t.turns[0].end].startswith("My question")
+    # Party and constituency (``(Lab)``), as another parliament writes them, also count.
+    text = text.replace("(14:02)", "(Lab)").replace("(14:03)", "(Con)")
+    assert [r for r, _ in turns(text)] == ["question", "question", "answer"]
+
+
+def test_a_one_off_label_with_one_parenthesis_is_still_text():
+    text = "Harbour notes\n\nMs Okafor (Riverside): the harbour reopens in May.\n"
+    with pytest.raises(BuildError, match="no recognisable question/answer turns"):
+        parse(text, "x")
+
+
+def test_a_moderator_opening_a_press_conference_asks():
+    text = (
+        "An interview with:\n\nJANE ROE\n\n"
+        "THE MODERATOR: Questions, please.\n\n"
+        "Q. Jane, how did the final feel?\n\n"
+        "JANE ROE: It felt long.\n\n"
+        "Q. And the crowd?\n\n"
+        "JANE ROE: Loud.\n"
+    )
+    assert turns(text) == [
+        ("question", "THE MODERATOR:"), ("question", "Q."), ("answer", "JANE ROE:"),
+        ("question", "Q."), ("answer", "JANE ROE:"),
+    ]  # fmt: skip
+
+
+def test_the_president_at_a_press_conference_is_no_chair():
+    text = (
+        "THE PRESIDENT: Good afternoon. I will take questions.\n\n"
+        "Q: Will the harbour reopen?\n\n"
+        "THE PRESIDENT: In May.\n"
+    )
+    assert turns(text) == [
+        ("answer", "THE PRESIDENT:"), ("question", "Q:"), ("answer", "THE PRESIDENT:"),
+    ]  # fmt: skip
+
+
+def test_a_headline_with_a_colon_is_the_title_not_a_speaker():
+    text = (
+        "Full Text of Okafor Interview: Bridges Before Budgets\n\n"
+        "The mayor spoke to our reporter on Monday.\n\n"
+        "Lena Park:  Mayor, thank you for your time!\n\n"
+        "Okafor: You are welcome.\n\n"
+        "Lena Park:  Why bridges?\n\n"
+        "Okafor: Because the river splits the city.\n"
+    )
+    t = parse(text, "x")
+    assert text[t.title[0] : t.title[1]] == text.splitlines()[0]
+    assert [(x.role, x.label) for x in t.turns] == [
+        ("question", "Lena Park:"), ("answer", "Okafor:"),
+    ] * 2  # fmt: skip
+    # A speaker's turn in title case with no end punctuation, once the dialogue has
+    # started, is still a turn.
+    text += "\nLena Park:  Thank You Mayor\n"
+    assert turns(text)[-1] == ("question", "Lena Park:")
+
+
+def test_a_contributors_block_with_a_host_line_over_names_is_not_a_turn():
+    text = (
+        "THE HARBOUR PODCAST\n\n"
+        "CONTRIBUTORS:\n\n"
+        "HOST:\n\n"
+        "ANNA BERG\n\n"
+        "RUI COSTA\n\n"
+        "TOMAS LIND\n\n"
+        "Author, Ships and Ports\n\n"
+        "BERG: Welcome to the Harbour Podcast. I'm Anna Berg. Here's my colleague Rui.\n\n"
+        "COSTA: Thanks Anna. Tomas, welcome. Why write about ships?\n\n"
+        "LIND: Because trade moves by sea.\n\n"
+        "COSTA: And ports?\n\n"
+        "LIND: Ports too.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [
+        ("question", "BERG:"), ("question", "COSTA:"), ("answer", "LIND:"),
+        ("question", "COSTA:"), ("answer", "LIND:"),
+    ]  # fmt: skip
+    intro = " ".join(text[a:b] for a, b in t.intros)
+    assert "HOST:" in intro and "ANNA BERG" in intro
+
+
+def test_a_guest_who_greets_first_still_answers():
+    text = (
+        "Transcript\n"
+        "Ana Lima: Hi, Tom. Great to be here.\n"
+        "Tom Reyes: You have had a busy week, with the strike and the budget.\n"
+        "Ana Lima: Yes, a very busy one.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Ana Lima:"), ("question", "Tom Reyes:"), ("answer", "Ana Lima:"),
+    ]  # fmt: skip
+    # A host who is happy to be here to introduce the guest is no guest.
+    text = (
+        "Tom Reyes: I am happy to be here to introduce my friend Ana Lima.\n"
+        "Ana Lima: Thank you, Tom. The strike is over.\n"
+        "Tom Reyes: And the budget.\n"
+        "Ana Lima: It passed.\n"
+    )
+    assert [r for r, _ in turns(text)] == ["question", "answer"] * 2
+
+
+@pytest.mark.parametrize("greeting", ["Rui Costa is on the line. Good morning Rui.", "Morning."])
+def test_a_named_host_beside_a_host_label_asks(greeting):
+    text = (
+        "RADIO INTERVIEW\n"
+        f"MAYA: {greeting}\n"
+        "RUI COSTA, MINISTER FOR PORTS: Good morning.\n"
+        "MAYA: What is on today?\n"
+        "COSTA: The harbour. We will shorten the wait for ships.\n"
+        "HOST: Will it be close?\n"
+        "COSTA: Very close.\n"
+    )
+    assert turns(text) == [
+        ("question", "MAYA:"), ("answer", "RUI COSTA, MINISTER FOR PORTS:"),
+        ("question", "MAYA:"), ("answer", "COSTA:"),
+        ("question", "HOST:"), ("answer", "COSTA:"),
+    ]  # fmt: skip
+
+
+def test_labels_in_square_brackets_alone_on_their_lines():
+    text = (
+        "[Mina Cho / Spokesperson]\n"
+        "We begin. Please keep your questions short.\n"
+        "[Jae Park / Minister]\n"
+        "Good afternoon.\n"
+        "[Mina Cho / Spokesperson]\n"
+        "The first question, please.\n"
+        "[Reporter]\n"
+        "What about the ports?\n"
+        "[Jae Park / Minister]\n"
+        "They reopen in May.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker) for x in t.turns] == [
+        ("question", "[Mina Cho / Spokesperson]", "Mina Cho"),
+        ("answer", "[Jae Park / Minister]", "Jae Park"),
+        ("question", "[Mina Cho / Spokesperson]", "Mina Cho"),
+        ("question", "[Reporter]", "Reporter"),
+        ("answer", "[Jae Park / Minister]", "Jae Park"),
+    ]  # fmt: skip
+    assert text[t.turns[-1].start : t.turns[-1].end] == "They reopen in May."
+    assert person_in_label(t.turns[0].speaker_name) == "Mina Cho"
+
+
+def test_stage_directions_in_square_brackets_are_no_labels():
+    text = "[MUSIC]\nHello there.\n[Applause]\nThank you all.\n[MUSIC]\nGood night.\n"
+    with pytest.raises(BuildError, match="no recognisable question/answer turns"):
+        parse(text, "x")
+
+
+def test_one_labelled_speaker_answers_the_unlabelled_questions_before_each_turn():
+    text = (
+        "The minister's interview\n\n"
+        "2025 was hard for ports. Will 2026 be better?\n\n"
+        "Minister: Yes. Trade is back.\n\n"
+        "Ships are full again.\n\n"
+        "What about roads?\n\n"
+        "Minister: Roads come next.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, text[x.start : x.end]) for x in t.turns] == [
+        ("question", None, "2025 was hard for ports. Will 2026 be better?"),
+        ("answer", "Minister:", "Yes. Trade is back.\n\nShips are full again."),
+        ("question", None, "What about roads?"),
+        ("answer", "Minister:", "Roads come next."),
+    ]  # fmt: skip
+    # When a labelled turn does not follow a question, the labelled speaker asks and the
+    # paragraph after each question answers it, as before.
+    text = text.replace("What about roads?", "Roads are next.")
+    assert [(r, label) for r, label in turns(text)] == [
+        ("question", "Minister:"), ("answer", None), ("question", "Minister:"),
+    ]  # fmt: skip

@@ -201,3 +201,75 @@ def test_one_labelled_speaker_answers_the_unlabelled_questions_before_each_turn(
     assert [(r, label) for r, label in turns(text)] == [
         ("question", "Minister:"), ("answer", None), ("question", "Minister:"),
     ]  # fmt: skip
+
+
+def test_numbered_speakers_of_a_machine_transcript():
+    text = (
+        "Episode 12\n\n"
+        "Speaker 1: Welcome back. Tell us about the harbour.\n\n"
+        "Speaker 2: It reopens in May.\n\n"
+        "The ships are waiting.\n\n"
+        "Speaker 1: Why so late?\n\n"
+        "Speaker 2: The cranes broke.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker) for x in t.turns] == [
+        ("question", "Speaker 1:", "Speaker 1"), ("answer", "Speaker 2:", "Speaker 2"),
+        ("question", "Speaker 1:", "Speaker 1"), ("answer", "Speaker 2:", "Speaker 2"),
+    ]  # fmt: skip
+    assert person_in_label("Speaker 2") is None  # a number tells speakers apart, no name
+
+
+@pytest.mark.parametrize("stamp", ["[00:01:15] ", "00:15 ", "(01:02) "])
+def test_a_time_code_before_a_label_is_part_of_the_label(stamp):
+    text = (
+        "Episode 12\n\n"
+        f"{stamp}Tom Reyes: Welcome back. Tell us about the harbour.\n\n"
+        f"{stamp}Ana Lima: It reopens in May.\n\n"
+        "The ships are waiting.\n\n"
+        f"{stamp}Tom Reyes: Why so late?\n\n"
+        f"{stamp}Ana Lima: The cranes broke.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker) for x in t.turns] == [
+        ("question", f"{stamp}Tom Reyes:", "Tom Reyes"),
+        ("answer", f"{stamp}Ana Lima:", "Ana Lima"),
+    ] * 2  # fmt: skip
+    assert text[t.turns[1].start : t.turns[1].end] == "It reopens in May.\n\nThe ships are waiting."
+
+
+def test_names_alone_on_their_lines_with_a_time_code_after_them():
+    text = (
+        "Episode 12\n\n"
+        "Tom Reyes  0:00\nWelcome back. Tell us about the harbour.\n\n"
+        "Ana Lima  0:09\nIt reopens in May.\n\nThe ships are waiting.\n\n"
+        "Tom Reyes  0:31\nWhy so late?\n\n"
+        "Ana Lima  0:35\nThe cranes broke.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.speaker) for x in t.turns] == [
+        ("question", "Tom Reyes"), ("answer", "Ana Lima"),
+    ] * 2  # fmt: skip
+    assert t.turns[0].label == "Tom Reyes  0:00"
+
+
+def test_a_hearing_record_closes_its_labels_with_a_period():
+    text = (
+        "HEARING ON HARBOURS\n\n"
+        "Chairman DALTON. The committee will come to order. Mr. Okafor, please begin.\n\n"
+        "Mr. OKAFOR. Thank you, Mr. Chairman. The harbour reopens in May.\n\n"
+        "The cranes were repaired.\n\n"
+        "Senator LIMA. Why so late?\n\n"
+        "Mr. OKAFOR. The parts came by sea.\n\n"
+        "Chairman DALTON. Thank you.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [
+        ("question", "Chairman DALTON."), ("answer", "Mr. OKAFOR."),
+        ("question", "Senator LIMA."), ("answer", "Mr. OKAFOR."),
+        ("question", "Chairman DALTON."),
+    ]  # fmt: skip
+    # Sentences that open with a name in capitals are no labels when nobody speaks twice.
+    text = "Notes\n\nMr. OKAFOR. He spoke.\n\nSenator LIMA. She asked.\n\nDr. REYES. He left.\n"
+    with pytest.raises(BuildError):
+        parse(text, "x")

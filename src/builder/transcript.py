@@ -94,8 +94,10 @@ _QUESTION_WORDS = (
 )
 _ANSWER_WORDS = "Answer|ANSWER|A"
 _BOLD = r"(?:\*\*|__)?"
+#: A recording's time code before a label (``[00:01:15] Jane Doe:``, ``00:15 Q:``).
+_TIME_CODE = r"(?:[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?[\])]?[ \t]+(?:[-–—|][ \t]+)?)?"
 _QA_LABEL = re.compile(
-    rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
+    rf"{_TIME_CODE}{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
     rf"(?:(?P<paren>[ ]?\([^()\n]{{1,80}}\)){_BOLD}[ \t]?:{_BOLD}"
     rf"|\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
@@ -108,7 +110,7 @@ _NAME_WORD = (
     r"|of|the|de|la|le|van|von|der|al|bin|and|for)"
 )
 _SPEAKER_LABEL = re.compile(
-    rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
+    rf"{_TIME_CODE}{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}}(?:[ ]\d{{1,2}})?)"
     rf"(?P<paren>(?:[ ]?\([^()\n]{{1,80}}\)){{1,2}})?{_BOLD}[ \t]?:{_BOLD}"
 )
 #: A parliamentary record's time stamp closing a label (``Mr SMITH (Hunter) (15:04):``,
@@ -127,6 +129,13 @@ _CHAIR = re.compile(
 )
 #: A label in square brackets alone on its line (``[Jane Doe / Minister]``).
 _BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:.?!]{1,80})\]")
+#: A hearing record's label: honorific or office, surname in capitals, a period.
+_HEARING_LABEL = re.compile(
+    r"(?P<name>(?:Mr|Mrs|Ms|Dr|Miss)\.?[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+"
+    r"|(?:The|Chairman|Chairwoman|Chair|Senator|Representative|Secretary|Ambassador|"
+    r"General|Admiral|Governor|Director|Commissioner|Judge|Justice|Mayor)"
+    r"[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+)\.(?:[—–][ ]?)?"
+)
 #: Words of stage directions in brackets (``[MUSIC]``, ``[Applause]``), never a label.
 _STAGE_WORDS = frozenset(
     "music laughter laughs laughing applause inaudible crosstalk unintelligible silence "
@@ -137,6 +146,8 @@ _STAGE_WORDS = frozenset(
 #: A name alone on its line, with no colon (``Johann Wadephul``): a label only where it
 #: recurs as the first line of alternating blocks (see ``_bare_markers``).
 _BARE_NAME = re.compile(rf"{_BOLD}(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}){_BOLD}")
+#: The same with a time code after it, as recording apps export (``Jane Doe  0:15``).
+_BARE_TIMED_NAME = re.compile(rf"{_BARE_NAME.pattern}(?:[ \t]+(?:\d{{1,2}}:)?\d{{1,2}}:\d\d)?")
 #: Label words of page headers, headline kickers and notes, never a speaker
 #: (``WHEN:``, ``PARTICIPANTS:``, ``Last Updated:``, ``CNBC Exclusive:``, ``Photo:``):
 #: a label whose last word is one of them is text.
@@ -313,7 +324,9 @@ def parse(
         ):
             _add_unlabelled_answers(lines, markers, roles)
         _add_host_opening(text, lines, markers, roles)
-    elif bare := _bracket_markers(text, lines) or _bare_markers(text, lines):
+    elif bare := (
+        _bracket_markers(text, lines) or _period_markers(text, lines) or _bare_markers(text, lines)
+    ):
         markers = bare
         roles = _label_roles(text, lines, markers, interviewer_speaker)
     else:
@@ -473,13 +486,16 @@ def _bare_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         if m:
             candidates[i] = ("qa", m)
             continue
-        m = _BARE_NAME.fullmatch(head)
+        m = _BARE_TIMED_NAME.fullmatch(head)
         if m and m["name"][0].isupper():
             candidates[i] = ("name", m)
     for i in list(candidates):
         if i + 1 in candidates:  # a label is followed by its text, not by another label
             del candidates[i]
-    keys = {i: _speaker_key(m.group()) for i, (_, m) in candidates.items()}
+    keys = {
+        i: _speaker_key(m["word"] if kind == "qa" else m["name"])
+        for i, (kind, m) in candidates.items()
+    }
     counts = Counter(keys.values())
     kept = [i for i in sorted(candidates) if counts[keys[i]] >= 2]
     if (
@@ -532,6 +548,26 @@ def _bracket_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         else:
             markers[i] = _Marker("speaker", line.start, line.end, name, _speaker_key(name), inner)
     return markers
+
+
+def _period_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Labels of a hearing's record (``Mr. SMITH.``, ``Senator JONES.``, ``The
+    CHAIRMAN.``): an honorific or office in title case and a surname in capitals, closed
+    by a period, opening a line. They are labels when there are three or more, of two
+    speakers at least, one of them written twice."""
+    found = {
+        i: m
+        for i, line in enumerate(lines)
+        if (m := _HEARING_LABEL.match(text, line.start, line.end))
+        and _text_follows(text[line.start : line.end], m.end() - line.start)
+    }
+    counts = Counter(_speaker_key(m["name"]) for m in found.values())
+    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+        return {}
+    return {
+        i: _Marker("speaker", m.start(), m.end(), m["name"], _speaker_key(m["name"]), m["name"])
+        for i, m in found.items()
+    }
 
 
 def _dialogue_opening(

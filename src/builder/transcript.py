@@ -40,11 +40,27 @@ How turns are recognised (the first rule that applies to the file wins):
    quoting the guest with a tag after a dash (``Minister: "..." - INTERVIEW``) is no
    turn. Where question labels mark the questions, a named speaker who introduces
    another by name before that one first speaks (``Hamdan: ... I welcome Najib Tun
-   Razak.``) is the host and asks.
-1b. **Labels alone on their lines with no colon** (``Question`` / ``Johann Wadephul``),
-   when no label with a colon is found: short lines, a question/answer word or a name
-   with no end punctuation, each followed by text, at least two of them written at
-   least twice, opening blocks in turn, two pairs at least (see ``_bare_markers``).
+   Razak.``) is the host and asks; failing that, a named speaker who never speaks right
+   after a question (``HOST:``, ``Reporter:``) asks.
+   Parliaments, press conferences, broadcasters and recording apps: a parliamentary
+   record's labels (``Mr SMITH (Hunter) (15:04):``: a time stamp last, or two
+   parentheses) count even once; a chair named by office (``The SPEAKER:``, ``THE
+   MODERATOR:``) counts once the dialogue has started and asks, leaving the other
+   speakers to the rules above; a headline with a colon before the dialogue (``Full
+   Text of the Interview: Missiles At Dawn``) is no label; ``CONTRIBUTORS:`` and a
+   ``HOST:`` line over a line of names are a cast block; numbered speakers (``Speaker
+   1:``) and a time code before a label (``[00:01:15] Jane Doe:``) are labels. A guest
+   who thanks the host for having them in their first turn answers even when they speak
+   first. Where one named speaker is the only one labelled and each of their turns
+   follows an unlabelled paragraph ending with ``?``, those paragraphs are questions.
+1b. **Labels with no colon**, when no label with a colon is found: labels in square
+   brackets alone on their lines (``[Jane Doe / Minister]``, ``[Reporter]``, see
+   ``_bracket_markers``); a hearing record's labels closed by a period (``Chairman
+   SMITH.``, ``Mr. JONES.``, see ``_period_markers``); else labels alone on their lines
+   (``Question`` / ``Johann Wadephul``, or a name over a time code, ``Jane Doe  0:15``):
+   short lines, a question/answer word or a name with no end punctuation, each followed
+   by text, at least two of them written at least twice, opening blocks in turn, two
+   pairs at least (see ``_bare_markers``).
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise; when every dash turn asks, the

@@ -273,3 +273,43 @@ def test_a_hearing_record_closes_its_labels_with_a_period():
     text = "Notes\n\nMr. OKAFOR. He spoke.\n\nSenator LIMA. She asked.\n\nDr. REYES. He left.\n"
     with pytest.raises(BuildError):
         parse(text, "x")
+
+
+def test_a_leader_who_only_adds_to_another_answer_at_a_press_conference_answers():
+    text = (
+        "Joint press conference\n\n"
+        "PRESIDENT ALVES: Good afternoon. We signed the harbour treaty today.\n\n"
+        "PRIME MINISTER RUIZ: And we thank our hosts.\n\n"
+        "Q: Will the harbour reopen?\n\n"
+        "PRESIDENT ALVES: In May.\n\n"
+        "PRIME MINISTER RUIZ: Our ships will come first.\n\n"
+        "Q: And the rail link?\n\n"
+        "PRESIDENT ALVES: Next year.\n"
+    )
+    assert [r for r, _ in turns(text)] == [
+        "answer", "answer", "question", "answer", "answer", "question", "answer",
+    ]  # fmt: skip
+
+
+def test_a_numbered_heading_inside_an_answer_is_no_speaker():
+    text = (
+        "SMITH: What is the plan?\n\n"
+        "JONES: There are steps.\n\n"
+        "STEP 1: fix the cranes.\n\n"
+        "SMITH: And then?\n\n"
+        "JONES: We open.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [
+        ("question", "SMITH:"), ("answer", "JONES:"), ("question", "SMITH:"), ("answer", "JONES:"),
+    ]  # fmt: skip
+    assert text[t.turns[1].start : t.turns[1].end].endswith("STEP 1: fix the cranes.")
+
+
+def test_a_bracket_label_may_hold_an_honorific():
+    text = (
+        "[Mr. Park / Minister]\nGood afternoon.\n"
+        "[Reporter]\nWhat about the ports?\n"
+        "[Mr. Park / Minister]\nThey reopen in May.\n"
+    )
+    assert [r for r, _ in turns(text)] == ["answer", "question", "answer"]

@@ -144,7 +144,7 @@ _CHAIR = re.compile(
     re.IGNORECASE,
 )
 #: A label in square brackets alone on its line (``[Jane Doe / Minister]``).
-_BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:.?!]{1,80})\]")
+_BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:?!]{1,80})\]")
 #: A hearing record's label: honorific or office, surname in capitals, a period.
 _HEARING_LABEL = re.compile(
     r"(?P<name>(?:Mr|Mrs|Ms|Dr|Miss)\.?[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+"
@@ -205,6 +205,8 @@ _GUEST_GREETING = re.compile(
     r"for[ ]+(?:having|inviting)[ ]+me\b)",
     re.IGNORECASE,
 )
+#: A turn that ends with a question mark (quotes, brackets and markup after it aside).
+_ENDS_WITH_QUESTION = re.compile(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$")
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
@@ -467,14 +469,19 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     named = _named_words(text, lines, found) if opening is not None else set()
     for i, key in sorted(identities.items()):
         written = names[i]
-        if turns[key] < 2 and not (
-            (_in_capitals(written) and (dialogue is None or i > dialogue))
-            or (dialogue is not None and i > dialogue and _name_like(written))
-            or (dialogue is not None and i > dialogue and letters and len(key) == 1)
-            or (opening is not None and i >= opening and written in named)
-            or _declares_initials(written, parens.get(i, ""))
-            or _parliamentary(parens.get(i, ""))
-            or (dialogue is not None and _CHAIR.fullmatch(written) is not None)
+        # A numbered label (``Speaker 3:``, ``STEP 2:``) counts only when it recurs.
+        numbered = re.search(r"[ ]\d+$", written) is not None
+        if turns[key] < 2 and (
+            numbered
+            or not (
+                (_in_capitals(written) and (dialogue is None or i > dialogue))
+                or (dialogue is not None and i > dialogue and _name_like(written))
+                or (dialogue is not None and i > dialogue and letters and len(key) == 1)
+                or (opening is not None and i >= opening and written in named)
+                or _declares_initials(written, parens.get(i, ""))
+                or _parliamentary(parens.get(i, ""))
+                or (dialogue is not None and _CHAIR.fullmatch(written) is not None)
+            )
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -778,7 +785,7 @@ def _label_roles(
         for i, key in speakers.items():
             turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
             spoke[key] += 1
-            asked[key] += bool(re.search(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$", turn))
+            asked[key] += bool(_ENDS_WITH_QUESTION.search(turn))
         greeted = [
             k
             for k in order
@@ -797,7 +804,7 @@ def _label_roles(
             askers = set(order) - {interviewee}
     elif speakers and not askers:
         askers = _introducers(text, lines, markers, speakers) or _not_after_questions(
-            lines, markers, speakers
+            text, lines, markers, speakers
         )
     askers |= chairs
     roles = {}
@@ -818,20 +825,28 @@ def _first_turn(
 
 
 def _not_after_questions(
-    lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str]
+    text: str, lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str]
 ) -> set[str]:
     """Where question labels mark the questions (``Reporter:``, ``HOST:``) and several
     named speakers talk, the ones who speak right after a question answer it; a named
-    speaker who never does (the host who opens, a spokesperson who gives the floor) is
-    on the questioners' side. Nothing when no named speaker, or every one, follows a
-    question."""
+    speaker who never does is on the questioners' side when they open the dialogue (a
+    spokesperson who gives the floor) or end a turn with ``?`` (a second host), not when
+    they only add to another's answer (a joint press conference). Nothing when no named
+    speaker, or every one, follows a question."""
     starts = sorted(markers)
     answerers = {
         speakers[b] for a, b in zip(starts, starts[1:], strict=False)
         if b in speakers and _asks(markers[a])
     }  # fmt: skip
     identities = set(speakers.values())
-    return identities - answerers if answerers and answerers < identities else set()
+    if not answerers or answerers == identities:
+        return set()
+    asking = {speakers[starts[0]]} if starts[0] in speakers else set()
+    for i, key in speakers.items():
+        turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
+        if _ENDS_WITH_QUESTION.search(turn):
+            asking.add(key)
+    return asking - answerers
 
 
 def _introducers(

@@ -313,3 +313,19 @@ def test_a_bracket_label_may_hold_an_honorific():
         "[Mr. Park / Minister]\nThey reopen in May.\n"
     )
     assert [r for r, _ in turns(text)] == ["answer", "question", "answer"]
+
+
+def test_the_interviewer_the_intro_credits_asks():
+    text = (
+        "Ports in the balance\n"
+        "Interview by Tom Reyes\n\n"
+        "Ana Lima: The harbour reopens in May.\n"
+        "Tom Reyes: Tell us why it closed.\n"
+        "Ana Lima: The cranes broke.\n"
+        "Tom Reyes: And the rail link.\n"
+        "Ana Lima: Next year.\n"
+    )
+    assert [r for r, _ in turns(text)] == ["answer", "question"] * 2 + ["answer"]
+    # Without the credit, neither ends a turn with "?": the opener is taken to ask.
+    text = text.replace("Interview by Tom Reyes", "An interview")
+    assert [r for r, _ in turns(text)] == ["question", "answer"] * 2 + ["question"]

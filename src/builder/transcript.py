@@ -51,7 +51,7 @@ How turns are recognised (the first rule that applies to the file wins):
    ``HOST:`` line over a line of names are a cast block; numbered speakers (``Speaker
    1:``) and a time code before a label (``[00:01:15] Jane Doe:``) are labels. A guest
    who thanks the host for having them in their first turn answers even when they speak
-   first. Where one named speaker is the only one labelled and each of their turns
+   first; a speaker the intro credits (``Interview by Jane Doe``) asks. Where one named speaker is the only one labelled and each of their turns
    follows an unlabelled paragraph ending with ``?``, those paragraphs are questions.
 1b. **Labels with no colon**, when no label with a colon is found: labels in square
    brackets alone on their lines (``[Jane Doe / Minister]``, ``[Reporter]``, see
@@ -204,6 +204,11 @@ _GUEST_GREETING = re.compile(
     r"|(?:thanks|thank[ ]+you)[ ]+(?:so[ ]+much[ ]+|very[ ]+much[ ]+)?"
     r"for[ ]+(?:having|inviting)[ ]+me\b)",
     re.IGNORECASE,
+)
+#: An intro's credit of the interviewer (``Interview by Jane Doe``, ``Hosted by ...``).
+_CREDIT = re.compile(
+    r"\b(?:[Ii]nterview(?:ed)?[ ]+by|[Hh]osted[ ]+by|[Mm]oderated[ ]+by|[Cc]onducted[ ]+by"
+    r"|B[Yy])[ ]+(?P<name>[A-Z][\w’'\-]+(?:[ ]+[A-Z][\w’'\-]+){1,3})"
 )
 #: A turn that ends with a question mark (quotes, brackets and markup after it aside).
 _ENDS_WITH_QUESTION = re.compile(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$")
@@ -791,10 +796,16 @@ def _label_roles(
             for k in order
             if _GUEST_GREETING.search(_first_turn(text, lines, markers, speakers, k))
         ]
+        credited = _credited_hosts(text, lines, markers, set(order))
         if len(order) == 1:
             askers = set(order)
         elif len(greeted) == 1:
             askers = set(order) - set(greeted)
+        elif credited and len(order) > len(credited):
+            # The intro credits the interviewer: the interviewee is another speaker.
+            rest = [k for k in order if k not in credited]
+            ratio = {k: asked[k] / spoke[k] for k in rest}
+            askers = set(order) - {min(rest, key=lambda k: (ratio[k], rest.index(k)))}
         else:
             # One interviewee; the speaker who opens asks, unless they never end a turn
             # with a question and another speaker does (an excerpt opening on an answer).
@@ -814,6 +825,22 @@ def _label_roles(
         else:
             roles[i] = m.kind
     return roles
+
+
+def _credited_hosts(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], identities: set[str]
+) -> set[str]:
+    """Speakers the lines before the first turn credit as the interviewer (``Interview by
+    Jane Doe``, ``Hosted by Jane Doe``, ``By JANE DOE``): their label is the name, or its
+    last word (``DOE:``)."""
+    front = text[lines[0].start : lines[min(markers)].start] if markers else ""
+    out = set()
+    for m in _CREDIT.finditer(front):
+        words = _speaker_key(m["name"]).split()
+        for key in identities:
+            if key == " ".join(words) or key == words[-1]:
+                out.add(key)
+    return out
 
 
 def _first_turn(

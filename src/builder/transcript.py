@@ -51,8 +51,9 @@ How turns are recognised (the first rule that applies to the file wins):
    ``HOST:`` line over a line of names are a cast block; numbered speakers (``Speaker
    1:``) and a time code before a label (``[00:01:15] Jane Doe:``) are labels. A guest
    who thanks the host for having them in their first turn answers even when they speak
-   first; a speaker the intro credits (``Interview by Jane Doe``) asks. Where one named speaker is the only one labelled and each of their turns
-   follows an unlabelled paragraph ending with ``?``, those paragraphs are questions.
+   first; a speaker the intro credits (``Interview by Jane Doe``) asks. Where one named
+   speaker is the only one labelled and each of their turns follows an unlabelled
+   paragraph ending with ``?``, those paragraphs are questions.
 1b. **Labels with no colon**, when no label with a colon is found: labels in square
    brackets alone on their lines (``[Jane Doe / Minister]``, ``[Reporter]``, see
    ``_bracket_markers``); a hearing record's labels closed by a period (``Chairman

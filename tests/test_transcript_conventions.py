@@ -3,7 +3,6 @@ a transcript written for the test: who speaks, and who asks."""
 
 import pytest
 
-from builder.errors import BuildError
 from builder.speakers import person_in_label
 from builder.transcript import parse
 
@@ -36,8 +35,7 @@ def test_parliamentary_labels_with_electorate_and_time_stamp_count_once():
 
 def test_a_one_off_label_with_one_parenthesis_is_still_text():
     text = "Harbour notes\n\nMs Okafor (Riverside): the harbour reopens in May.\n"
-    with pytest.raises(BuildError, match="no recognisable question/answer turns"):
-        parse(text, "x")
+    assert parse(text, "x").turns == []
 
 
 def test_a_moderator_opening_a_press_conference_asks():
@@ -175,8 +173,7 @@ def test_labels_in_square_brackets_alone_on_their_lines():
 
 def test_stage_directions_in_square_brackets_are_no_labels():
     text = "[MUSIC]\nHello there.\n[Applause]\nThank you all.\n[MUSIC]\nGood night.\n"
-    with pytest.raises(BuildError, match="no recognisable question/answer turns"):
-        parse(text, "x")
+    assert parse(text, "x").turns == []
 
 
 def test_one_labelled_speaker_answers_the_unlabelled_questions_before_each_turn():
@@ -271,8 +268,7 @@ def test_a_hearing_record_closes_its_labels_with_a_period():
     ]  # fmt: skip
     # Sentences that open with a name in capitals are no labels when nobody speaks twice.
     text = "Notes\n\nMr. OKAFOR. He spoke.\n\nSenator LIMA. She asked.\n\nDr. REYES. He left.\n"
-    with pytest.raises(BuildError):
-        parse(text, "x")
+    assert parse(text, "x").turns == []
 
 
 def test_a_leader_who_only_adds_to_another_answer_at_a_press_conference_answers():

@@ -3,7 +3,7 @@
 import spacy
 
 from builder.ner import find_names
-from builder.recase import in_capitals, mixed_case_forms, recased
+from builder.recase import has_capitals, in_capitals, mixed_case_forms, recased
 
 
 def restore(*texts):
@@ -60,3 +60,8 @@ def test_the_model_finds_names_in_capitals_at_their_original_offsets():
         ("JANE DOE", "PERSON"),
         ("Jane Doe", "PERSON"),
     ]
+
+
+def test_only_interviews_with_a_line_in_capitals_need_restoring():
+    assert has_capitals(["Intro.\nJANE DOE\nText."])
+    assert not has_capitals(["The NASA team met in BAKU, Azerbaijan.\nOK"])

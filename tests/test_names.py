@@ -5,7 +5,9 @@ from collections import Counter
 from builder.entities import Match
 from builder.names import (
     ModelEntities,
+    common_word,
     entity_id_for,
+    lower_case_words,
     merge,
     people_by_word,
     repeated_spans,
@@ -149,3 +151,14 @@ def test_datelines_in_front_matter_are_places():
     ]
     wire = span(text, "OSLO (Wire", "ORG")  # a model name reaching past it wins
     assert [text[n.start : n.end] for n in with_datelines(text, [wire])] == ["OSLO (Wire"]
+
+
+def test_a_capitalised_common_word_the_text_also_writes_in_lower_case_is_no_name():
+    text = "Healthcare. We fund healthcare, the board and Anna Board. The US told us."
+    lower = lower_case_words(text)
+    people = {"Anna", "Board"}
+    assert common_word("Healthcare", lower, people)
+    assert not common_word("Board", lower, people)  # a person's surname
+    assert not common_word("US", lower, people)  # an acronym, not title case
+    assert not common_word("Tollan", lower, people)  # never written in lower case
+    assert not common_word("Health Board", lower, people)  # two words

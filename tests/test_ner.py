@@ -56,6 +56,16 @@ def test_only_the_ner_component_gives_the_same_entities_as_the_whole_pipeline():
         ("Google CEO Sundar Pichai spoke.", "Google", "ORG", ["Google"]),
         ("a rather small thing", "rather small", "ORG", []),
         ("Smith\nJones", "Smith\nJones", "PERSON", ["Smith", "Jones"]),
+        ("at the Lindqvist Centre on trade", "Lindqvist Centre on", "ORG", ["Lindqvist Centre"]),
+        ("the Orbital Council and", "Orbital Council and", "ORG", ["Orbital Council"]),
+        ("a report by UN Special Rapporteurs", "UN Special Rapporteurs", "ORG", ["UN"]),
+        ("said House Speaker Kim", "House Speaker", "ORG", ["House"]),
+        ("the Office of the President said", "Office of the President", "ORG",
+         ["Office of the President"]),
+        ("Secretary General", "Secretary General", "ORG", []),
+        ("with Anna & Tom", "Anna & Tom", "PERSON", ["Anna", "Tom"]),
+        ("for Jo and Kim Lee", "Jo and Kim Lee", "PERSON", ["Jo", "Kim Lee"]),
+        ("the Women Leaders series", "Women Leaders", "WORK_OF_ART", ["Women Leaders"]),
     ],
 )  # fmt: skip
 def test_model_spans_are_brought_to_ontonotes_boundaries(text, name, label, expected):

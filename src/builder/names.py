@@ -28,7 +28,13 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    (a place in capitals opening a paragraph of the front matter before a comma, bracket
    or dash: ``HANOI, June 2024 -``, ``ASTANA (Energy Weekly) -``), which the model,
    trained on mixed case, misses, is a GPE.
-5. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
+5. **A common word is no name.** A model name of one word in title case (``Board``,
+   ``Healthcare``, ``Interview``) that the same interview also writes in lower case
+   (``the board``) is a capitalised common word (a sentence start, a heading, a
+   menu), not a name, and is dropped, unless it is the first or last word of a person's
+   full name the interview gives (``Rice`` after ``Susan Rice``). Acronyms (``US``
+   beside ``us``) are not title case and are kept.
+6. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
    ``john-smith``), the same across the corpus; where that slug is a gazetteer id, the
    type is appended (``jordan-person``). Its type and name in ``entities`` are the most
    frequent among its mentions (ties: alphabetical), so they do not depend on the order
@@ -221,6 +227,24 @@ def with_datelines(text: str, names: list[ModelSpan]) -> list[ModelSpan]:
                                         {(n.start, n.end) for n in over}):  # fmt: skip
             out = [n for n in out if n not in over] + [d]
     return sorted(out, key=lambda n: n.start)
+
+
+def lower_case_words(text: str) -> set[str]:
+    """Rule 5: the words ``text`` writes in lower case."""
+    words = re.findall(r"(?<![\w’'\-./@])[^\W\d_]+(?![\w\-]|[./@]\w)", text)
+    return {w for w in words if w.islower()}  # not in a web address: "kremlin.ru"
+
+
+def common_word(written: str, lower: set[str], people_words: set[str]) -> bool:
+    """Rule 5: a one-word name in title case that the interview also writes in lower
+    case (``lower``), and no word of a person's full name (``people_words``)."""
+    return (
+        len(written.split()) == 1
+        and written[:1].isupper()
+        and written[1:].islower()
+        and written.lower() in lower
+        and written not in people_words
+    )
 
 
 def people_by_word(people: list[tuple[str, str]]) -> dict[str, str]:

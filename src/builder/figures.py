@@ -13,8 +13,12 @@ Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
 them (``2017``, ``the end of 2018``, ``in 2021 totalled``, ``pre-2015``), years in two
-digits (``’21``: the century POSIX ``strptime`` gives ``%y``) and decades (``the
-1990s``). An ordinal spans its article (not a possessive) to the head of the noun it
+digits (``’21``: the century POSIX ``strptime`` gives ``%y``), decades (``the
+1990s``) and days of the month (``today is the 10th``); a date line in capitals
+(``TUESDAY, 21 JANUARY 2014``) reads as one in title case. A range of years in digits
+(``2015-2018``) is one ISO 8601 interval; in words (``from 2009 to 2015``) each end is
+a year. Indian amounts (``Rs 5 lakh``, ``6-7 lakh``, ``₹3 crore``) use the lakh (10^5)
+and the crore (10^7). An ordinal spans its article (not a possessive) to the head of the noun it
 ranks (``the first interest rate hike``, ``the first time``, ``40th anniversary``).
 
 The counted noun is found by its form, not by a tagger, so that figures do not depend on
@@ -37,7 +41,9 @@ Deliberately not figures, because they state no number: ``one of``, pronoun ``on
 months``, ``a couple of years``, ``dozens``), relative dates (``last year``, ``this
 year``, ``next Friday``, ``this April``), clock times (``09:15``), digits in web and
 e-mail addresses, and numbers that name (``Part 2``, both numbers of ``part 3 of 3``,
-a page marker ``-2-``, ``10 Downing Street``). They stay in the text,
+a page marker ``-2-``, ``10 Downing Street``, ``COVID – 19``, ``Tier 2, 3 cities``),
+machine date stamps (``2019-01-01``) and a page's field with its number alone on a line
+(``Hit : 4592``): page furniture. They stay in the text,
 and never get a made-up value.
 """
 

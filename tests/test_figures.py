@@ -184,6 +184,22 @@ CASES = [
         "She called a couple weeks ago.",
         [("a couple weeks", "duration", 2, None, "week", "P2W", "approximately")],
     ),
+    (
+        "Sales in 2016/17 rose.",  # a fiscal year: the next year after a slash
+        [("2016/17", "date", 2016, 2017, "year", "2016/2017", "range")],
+    ),
+    (
+        "We meet on July 8-9, 2025.",
+        [("July 8-9, 2025", "date", 2025, None, "month", "2025-07-08/09", "range")],
+    ),
+    (
+        "A plan of Rs 2 lakh crore.",
+        [("Rs 2 lakh crore", "money", 2e12, None, "INR", "2000000000000", None)],
+    ),
+    (
+        "Inflation in the EU - 4% - was high.",  # a dash after an acronym, then a percent
+        [("4%", "percent", 4, None, "percent", "4", None)],
+    ),
     ("Rent is due on the 5th.", [("the 5th", "date", None, None, "day", "---05", None)]),
     (
         "Final score\nLions - 21\nThe Hawks - 14",

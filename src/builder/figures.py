@@ -74,7 +74,8 @@ _ORDINALS = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "trln": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "trln": 1e12, "tn": 1e12, "lakh crore": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
 }  # fmt: skip
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -195,6 +196,7 @@ _DATE = re.compile(
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
     rf"(?:\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:[-–](?P<dayto2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?"
     rf"(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
     rf"(?:(?(day1),?|)\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
@@ -220,6 +222,8 @@ _YEAR = re.compile(
     r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
 )
+#: ``/15`` or ``/2015`` after a year: the next year of a fiscal or school year.
+_FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 #: ``’21``, ``'08``: a year written with two digits after an apostrophe.
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
@@ -558,7 +562,7 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     if re.match(r"-\d+-(?!\w)", text[start - 1 : m.end("num") + 1]) and not m["unit"]:
         return True  # "-2-": a page or part marker
     window = text[max(0, start - 30) : start]
-    if re.search(r"\b[A-Z]{2,}[ \t]*[-–—][ \t]*$", window):
+    if re.search(r"\b[A-Z]{2,}[ \t]*[-–—][ \t]*$", window) and not (m["unit"] or m["scale"]):
         return True  # "COVID – 19", "F - 16": an acronym and its number are one name
     listed = re.search(
         r"([A-Za-z]+)\.?[ \t]+\d+(?:[ \t]*(?:,|&|and|or)[ \t]*\d+)*[ \t]*(?:,|&|and|or)[ \t]*$",
@@ -714,6 +718,9 @@ def _dates(text: str):
         if year and "," in text[m.start() : m.start("year")] and _counted_noun(text, end, 2.0):
             year = None  # "on 5 May, 2000 people marched": the number counts people
             end = text.rindex(",", m.start(), m.start("year"))
+        dayto = m["dayto"] or m["dayto2"]
+        if m["dayto2"] and not int(m["day2"]) < int(m["dayto2"]) <= 31:
+            year, dayto, end = None, None, m.end("day2")  # "June 2-0": a score after a date
         bare = not (day or year or m["qual"])
         if bare and (m["abbr"] or not _introduced_as_time(text, m.start(), m["month"])):
             continue  # a bare month name must be introduced as a time ("May I", "March on")
@@ -724,8 +731,8 @@ def _dates(text: str):
             normalized = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
             value = None
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
-        if m["dayto"]:  # "20-21 March 2019": an ISO 8601 interval, its end abbreviated
-            normalized, qualifier = f"{normalized}/{int(m['dayto']):02d}", "range"
+        if dayto:  # "20-21 March 2019", "June 2-3": an ISO 8601 interval, its end abbreviated
+            normalized, qualifier = f"{normalized}/{int(dayto):02d}", "range"
         yield Figure(m.start(), end, "date", value, None, "month", normalized, qualifier)
 
 
@@ -767,6 +774,12 @@ def _years(text: str):
             continue
         if m["the"] and m["qual"] is None:
             start = m.start("year")
+        fiscal = _FISCAL.match(text, m.end("year"))
+        if fiscal and int(fiscal["next"][-2:]) == (int(year) + 1) % 100:
+            last = str(int(year) + 1)  # "2014/15", "2014/2015": a fiscal or school year
+            yield Figure(start, fiscal.end(), "date", float(year), float(last), "year",
+                         f"{year}/{last}", "range")  # fmt: skip
+            continue
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
 
 

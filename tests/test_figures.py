@@ -479,6 +479,7 @@ NOT_FIGURES = [
     "Cases of SARS – 2 rose.",  # an acronym and its number are one name
     "posted 2021-07-14 09:30 by the desk",  # a machine date stamp
     "• Views : 3120",  # a page's field and its number
+    "We should (1) save and (2) invest, as note [4] says.",  # enumerators and note marks
     "I doubt that second hand cars sell.",  # "that" is a conjunction here
     "A couple of years ago, we met.",  # vague
     "Since we are one of the co-chairs.",

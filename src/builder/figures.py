@@ -269,6 +269,8 @@ _NOT_FIGURES = re.compile(
     r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
     r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
     r"|^[ \t]*\d{1,2}[.)](?=[ \t])"  # a list number opening a line (``6. Light ...``)
+    # an enumerator or a note mark in brackets (``(1)``, ``[3]``): it names a point
+    r"|(?<![\w(\[])[(\[]\d{1,2}[)\]](?![\w(\[])"
     # a machine date stamp (``2019-01-01``, ``2022-05-23 00:00``): page furniture
     r"|(?<![\w-])(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?![\w-])"
     # a page's field and its number alone on a line (``Hit : 4592``, ``Page: 1838``)

@@ -50,7 +50,6 @@ BAD_FILES = {
         "Q: Café?\n\nA: Oui.\n".encode("latin-1"),
         "not valid utf-8: byte 0xe9 at byte offset 6",
     ),
-    "no turns": (b"Title\n\nWhy?\n\nBecause.\n", "no recognisable question/answer turns"),
     "utf-16": ("Q: Why?\nA: So.\n".encode("utf-16"), "UTF-16 text.*--encoding utf-16"),
 }
 
@@ -139,3 +138,30 @@ def test_the_command_line_exits_non_zero_with_the_message(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {bad}:1: empty transcript")
     assert not (tmp_path / "o" / "datapackage.json").exists()
+
+
+def test_a_transcript_without_turns_is_published_as_intro_with_a_warning(tmp_path):
+    talk = tmp_path / "talk.txt"
+    talk.write_text("Ports\n\nWhy did Ana Lima come to Lisbon?\n\nFor the sea, in 2019.\n", "utf-8")
+    out = tmp_path / "o"
+    command = [sys.executable, "-m", "builder", "build", str(talk), "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: {talk}:1: no recognisable question/answer turns: its text is published "
+        "as the intro, with no questions or answers (mark each turn at the start of its "
+        "line with `Q:`/`A:`, a speaker name such as `SMITH:`, a dash `- `, or number the "
+        "questions `1. ...?`; --strict refuses it)"
+    ]
+    interviews = (out / "data" / "csv" / "interviews.csv").read_text(encoding="utf-8")
+    assert "Why did Ana Lima come to Lisbon?\n\nFor the sea, in 2019." in interviews
+    figures = (out / "data" / "csv" / "figures.csv").read_text(encoding="utf-8")
+    assert ",intro,,,talk-s003,2019," in figures  # its figures are read
+    # --strict refuses it, and the package built before stays as it was
+    before = snapshot(out / "data")
+    result = subprocess.run([*command, "--strict"], capture_output=True, text=True)
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"error: {talk}:1: no recognisable question/answer turns")
+    assert snapshot(out / "data") == before

@@ -43,12 +43,14 @@ REVIEW_FILE = "review/entity-candidates.csv"
 
 @dataclass(frozen=True)
 class Assembled:
-    """What :func:`assemble` wrote: rows per table, and the names the gazetteer lacks
-    (how many occurrences, and the first)."""
+    """What :func:`assemble` wrote: rows per table, the names the gazetteer lacks
+    (how many occurrences, and the first), and the transcripts in which no turns were
+    recognised (published with their text as intro)."""
 
     rows: dict[str, int]
     n_candidates: int
     first_candidate: Proposal | None
+    no_turns: tuple[Path, ...] = ()
 
 
 def assemble(
@@ -70,12 +72,14 @@ def assemble(
     found, speakers = ModelEntities(), set()
     interviews: list[dict] = []  # what the descriptor needs of each: a few short strings
     n_candidates, first = 0, None
+    no_turns: list[Path] = []
     (root / REVIEW_FILE).parent.mkdir(parents=True, exist_ok=True)
     with (root / REVIEW_FILE).open("w", encoding="utf-8", newline="") as review_file:
         review = csv.writer(review_file, lineterminator="\r\n")
         review.writerow(REVIEW_HEADER)
         try:
-            for piece in run(todo, Context(tuple(gazetteer), ner_model), n_jobs=jobs, dask=dask):
+            pieces = run(todo, Context(tuple(gazetteer), ner_model), n_jobs=jobs, dask=dask)
+            for job, piece in zip(todo, pieces, strict=True):  # in the order of todo
                 for table, chunk in piece.chunks.items():
                     writers[table].add(chunk)
                 counts.update(piece.counts)
@@ -85,6 +89,8 @@ def assemble(
                 n_candidates += len(piece.proposals)
                 first = first or next(iter(piece.proposals), None)
                 interviews.append({k: piece.interview[k] for k in _DESCRIBED})
+                if not piece.interview["n_questions"] and not piece.interview["n_answers"]:
+                    no_turns.append(job.source.path)
         finally:
             with ExitStack() as stack:  # every writer closed, even after one fails
                 for writer in writers.values():
@@ -105,7 +111,7 @@ def assemble(
     write_documents(root, descriptor, interviews)
     rows = {table: writers[table].n_rows for table in writers}
     rows["entities"] = len(entities)
-    return Assembled({t: rows[t] for t in TABLES}, n_candidates, first)
+    return Assembled({t: rows[t] for t in TABLES}, n_candidates, first, tuple(no_turns))
 
 
 #: The columns of an interview row that the descriptor uses.

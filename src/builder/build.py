@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.assemble import REVIEW_FILE, assemble
+from builder.assemble import REVIEW_FILE, Assembled, assemble
 from builder.errors import BuildError
 from builder.ner import DEFAULT_MODEL, load_ner
 from builder.publish import (
@@ -32,16 +32,19 @@ from builder.publish import (
     write_marker,
 )
 from builder.sources import check_links
+from builder.transcript import no_turns_error
 from builder.validate import validate_package
 
 
 @dataclass(frozen=True)
 class Summary:
-    """What a build produced: rows per table, and names proposed for the gazetteer."""
+    """What a build produced: rows per table, names proposed for the gazetteer, and the
+    transcripts in which no turns were recognised."""
 
     out: Path
     rows: dict[str, int]
     n_candidates: int
+    no_turns: tuple[Path, ...] = ()
 
 
 def build(
@@ -62,7 +65,8 @@ def build(
     (``out/sources``): only the generated entries are replaced. Otherwise ``out`` gets a
     self-contained package, built from the manifest in ``sources_dir`` or, with
     ``transcript``, from that one file with the gazetteer and metadata of
-    ``sources_dir``. ``strict`` makes names the gazetteer lacks an error;
+    ``sources_dir``. ``strict`` makes names the gazetteer lacks, and a transcript with
+    no recognisable turns, an error;
     ``ner_model`` names the installed spaCy pipeline that finds them (None: gazetteer
     and rule proposals only). Bad input, a folder the builder does not own, a second
     build at the same time and every read or write error raise :class:`BuildError`; see
@@ -93,7 +97,7 @@ def build(
             staging: Path | None = None
             try:
                 staging = stage(out)  # inside the try: a signal now still cleans it up
-                rows, n_candidates = _stage(
+                done = _stage(
                     staging,
                     entries,
                     strict,
@@ -110,15 +114,15 @@ def build(
                     remove_staging(staging)
     except OSError as err:
         raise _io_error(err, out) from None
-    return Summary(out, rows, n_candidates)
+    return Summary(out, done.rows, done.n_candidates, done.no_turns)
 
 
-def _stage(
-    staging: Path, entries: tuple[str, ...], strict: bool, **options
-) -> tuple[dict[str, int], int]:
+def _stage(staging: Path, entries: tuple[str, ...], strict: bool, **options) -> Assembled:
     """Write the complete package into ``staging`` (``options`` as for :func:`assemble`)
     and validate it there."""
     done = assemble(staging, **options)
+    if strict and done.no_turns:
+        raise no_turns_error(done.no_turns[0])
     if strict and done.first_candidate:
         first = done.first_candidate
         raise BuildError(
@@ -135,7 +139,7 @@ def _stage(
             "the built package does not validate; nothing was replaced:\n  "
             + "\n  ".join(failures[:20])
         )
-    return done.rows, done.n_candidates
+    return done
 
 
 def check_out(

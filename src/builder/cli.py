@@ -30,6 +30,7 @@ from builder.ner import DEFAULT_MODEL
 from builder.publish import MARKER, journal_pending, lock, recover
 from builder.release import make_release
 from builder.site import build_site
+from builder.transcript import no_turns_error
 from builder.validate import validate_package
 
 _ROOT_HELP = (
@@ -68,7 +69,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--strict",
         action="store_true",
-        help="fail when a transcript names something the gazetteer lacks",
+        help="fail when a transcript names something the gazetteer lacks, or has no "
+        "recognisable question/answer turns",
     )
     ner = b.add_mutually_exclusive_group()
     ner.add_argument(
@@ -191,6 +193,13 @@ def _build(args: argparse.Namespace) -> int:
         f"{summary.n_candidates} name(s) the gazetteer lacks ({what} for review in "
         f"{summary.out / REVIEW_FILE})"
     )
+    for path in summary.no_turns:
+        err = no_turns_error(path)
+        print(
+            f"warning: {err.path}:{err.line}: {err.message}: its text is published as the "
+            f"intro, with no questions or answers ({err.hint}; --strict refuses it)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -56,16 +56,18 @@ How turns are recognised (the first rule that applies to the file wins):
 4. **Strictly alternating paragraphs**: one ending in ``?``, one not, each answer a
    single paragraph, two pairs at least (see ``_alternating_markers``).
 
-Other unlabeled question/answer paragraphs are refused: there is no rule we trust to
+Other unlabeled question/answer paragraphs get no turns: there is no rule we trust to
 tell a question from an answer that ends in a rhetorical question, and a wrong pairing
-is worse than none. Lines that do not start a turn continue the turn before them; lines
-before the first turn are front matter: page furniture (dates, language switchers,
-navigation, bylines, datelines alone on a line: see ``frontmatter``), the title (the
-first other line, when it is the interview's title) and intro paragraphs. The furniture
-before the title (or, when there is none, right after it) is the front matter block;
-furniture further down stays in the intro, marked as such. Paragraphs are separated
-by blank lines, or by single newlines in a file that has no blank line between its
-turns.
+is worse than none. Such a transcript keeps all its text as title, front matter and
+intro (so its names and figures are still read), and the build says so in one line;
+``--strict`` refuses it instead (:func:`no_turns_error`). Lines that do not start a turn
+continue the turn before them; lines before the first turn are front matter: page
+furniture (dates, language switchers, navigation, bylines, datelines alone on a line:
+see ``frontmatter``), the title (the first other line, when it is the interview's title)
+and intro paragraphs. The furniture before the title (or, when there is none, right
+after it) is the front matter block; furniture further down stays in the intro, marked
+as such. Paragraphs are separated by blank lines, or by single newlines in a file that
+has no blank line between its turns.
 """
 
 from __future__ import annotations
@@ -282,15 +284,19 @@ def parse(
             markers, roles = _numbered_markers(text, lines)
         if not markers:
             markers, roles = _alternating_markers(text, lines)
-    if not markers:
-        raise BuildError(
-            "no recognisable question/answer turns",
-            path,
-            lines[0].number,
-            "mark each turn at the start of its line with `Q:`/`A:`, a speaker name "
-            "such as `SMITH:`, a dash `- `, or number the questions `1. ...?`",
-        )
     return _assemble(text, path, lines, markers, roles, title)
+
+
+def no_turns_error(path: Path | str) -> BuildError:
+    """The message for a transcript in which :func:`parse` found no turns (``--strict``
+    refuses it; otherwise its text is published as the intro)."""
+    return BuildError(
+        "no recognisable question/answer turns",
+        path,
+        1,
+        "mark each turn at the start of its line with `Q:`/`A:`, a speaker name "
+        "such as `SMITH:`, a dash `- `, or number the questions `1. ...?`",
+    )
 
 
 def _lines(text: str) -> list[_Line]:
@@ -844,7 +850,8 @@ def _assemble(
     title: str | None,
 ) -> Transcript:
     blank_separated = _blank_line_separated(lines, markers)
-    title_span, front_matter, front, furniture = _front(text, lines[: min(markers)], title)
+    first_turn = min(markers, default=len(lines))  # no turns: all of it is front matter
+    title_span, front_matter, front, furniture = _front(text, lines[:first_turn], title)
     intros = [(a.start, b.end) for a, b in _paragraphs(front, blank_separated)]
 
     turns = []

@@ -482,6 +482,7 @@ NOT_FIGURES = [
     "We should (1) save and (2) invest, as note [4] says.",  # enumerators and note marks
     "I doubt that second hand cars sell.",  # "that" is a conjunction here
     "A couple of years ago, we met.",  # vague
+    "He is the 10th.",  # a rank whose noun is left out, not a day of the month
     "Since we are one of the co-chairs.",
     "First and foremost, it is the development of our relations.",
     "The volume of two-way investments.",

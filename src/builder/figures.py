@@ -912,7 +912,9 @@ def _ordinals(text: str):
 
 #: A word before ``the 10th`` that makes it a day: ``on the 10th``, ``today is the 10th``.
 _DAY_BEFORE = re.compile(
-    r"\b(?:on|is|was|by|until|till|since|from|before|after|through|between)\s+$", re.IGNORECASE
+    r"\b(?:on|by|until|till|since|from|before|after|through|between"
+    r"|(?:today|tomorrow|yesterday|it|date)(?:\s+(?:is|was)|['’]s))\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -923,7 +925,7 @@ def _day_of_month(text: str, m: re.Match, value: float) -> bool:
         return False
     if not 1 <= value <= 31 or not re.match(r"[ \t]*(?:[.,;:!?)\]]|$)", text[m.end() :]):
         return False
-    return _DAY_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
+    return _DAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) is not None
 
 
 def _plural_after(text: str, end: int) -> bool:

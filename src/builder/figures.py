@@ -268,14 +268,19 @@ _NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
     r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
-    r"|^[ \t]*\d{1,2}[.)](?=[ \t])"  # a list number opening a line (``6. Light ...``)
-    # an enumerator or a note mark in brackets (``(1)``, ``[3]``): it names a point
-    r"|(?<![\w(\[])[(\[]\d{1,2}[)\]](?![\w(\[])"
-    # a machine date stamp (``2019-01-01``, ``2022-05-23 00:00``): page furniture
-    r"|(?<![\w-])(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?![\w-])"
-    # a page's field and its number alone on a line (``Hit : 4592``, ``Page: 1838``)
-    r"|^[ \t]*(?:[•·*][ \t]*)?[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*)?[ \t]*:[ \t]*[\d,.]+[ \t]*$",
+    r"|^[ \t]*\d{1,2}[.)](?=[ \t])",  # a list number opening a line (``6. Light ...``)
     re.IGNORECASE | re.MULTILINE,
+)
+#: Marks and page furniture that a figure found may be part of, checked around each
+#: figure (far cheaper than one more scan of every text): an enumerator or a note mark
+#: in brackets (``(1)``, ``[3]``), a machine date stamp (``2019-01-01``, ``2022-05-23
+#: 00:00``) and a page's field with its number alone on a line (``Hit : 4592``).
+_ENUMERATOR = re.compile(r"(?<![\w(\[])[(\[]\d{1,2}[)\]](?![\w(\[])")
+_ISO_STAMP = re.compile(
+    r"(?<![\w-])(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?![\w-])"
+)
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:[•·*][ \t]*)?[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*)?[ \t]*:[ \t]*[\d,.]+[ \t]*"
 )
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
 _VERB_OBJECT = re.compile(
@@ -360,7 +365,11 @@ def find_figures(text: str) -> list[Figure]:
         *_amounts(text),
     ]
     blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
-    found = [f for f in found if not any(a < f.end and f.start < b for a, b in blocked)]
+    found = [
+        f
+        for f in found
+        if not any(a < f.end and f.start < b for a, b in blocked) and not _marked(text, f)
+    ]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Figure] = []
     for f in found:
@@ -386,6 +395,26 @@ def _titled(text: str) -> str:
 
 def _capitalized(word: re.Match) -> str:
     return word[0].capitalize()
+
+
+def _marked(text: str, f: Figure) -> bool:
+    """Whether figure ``f`` is an enumerator, part of a date stamp or a field's number
+    (see ``_ENUMERATOR``, ``_ISO_STAMP``, ``_FIELD_LINE``)."""
+    a, b = f.start, f.end
+    if a and text[a - 1] in "([":
+        m = _ENUMERATOR.match(text, a - 1)
+        if m and m.end() == b + 1:
+            return True
+    if "-" in text[max(0, a - 1) : b + 1]:
+        for m in _ISO_STAMP.finditer(text, max(0, a - 20), b + 20):
+            if m.start() < b and a < m.end():
+                return True
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        ":" in text[line_start:a] and _FIELD_LINE.fullmatch(text, line_start, line_end) is not None
+    )
 
 
 def _has_any(folded: str, words) -> bool:
@@ -555,6 +584,12 @@ def _caseless(text: str, at: int) -> str:
     return lower if len(lower) == len(text) else text  # offsets must stay the same
 
 
+#: A naming word and its numbers so far, before one more: ``Tier 2, `` (``3 cities``).
+_LISTED = re.compile(
+    r"([A-Za-z]+)\.?[ \t]+\d+(?:[ \t]*(?:,|&|and|or)[ \t]*\d+)*[ \t]*(?:,|&|and|or)[ \t]*$"
+)
+
+
 def _identifier(text: str, start: int, m: re.Match) -> bool:
     """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``,
     both numbers of ``part 3 of 3``, a page marker ``-2-``, and a number that opens a
@@ -564,12 +599,14 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     if re.match(r"-\d+-(?!\w)", text[start - 1 : m.end("num") + 1]) and not m["unit"]:
         return True  # "-2-": a page or part marker
     window = text[max(0, start - 30) : start]
-    if re.search(r"\b[A-Z]{2,}[ \t]*[-–—][ \t]*$", window) and not (m["unit"] or m["scale"]):
+    tail = window.rstrip(" \t")  # the two searches below only where they can match
+    if (
+        tail.endswith(("-", "–", "—"))
+        and re.search(r"\b[A-Z]{2,}[ \t]*[-–—][ \t]*$", window)
+        and not (m["unit"] or m["scale"])
+    ):
         return True  # "COVID – 19", "F - 16": an acronym and its number are one name
-    listed = re.search(
-        r"([A-Za-z]+)\.?[ \t]+\d+(?:[ \t]*(?:,|&|and|or)[ \t]*\d+)*[ \t]*(?:,|&|and|or)[ \t]*$",
-        window,
-    )
+    listed = tail.endswith((",", "&", "and", "or")) and _LISTED.search(window)
     if listed and _identifier_word(listed[1]):
         return True  # "Tier 2, 3 cities", "Articles 5 and 6": the list goes on naming
     if re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+", text[m.end("num") :]) and not (

@@ -6,10 +6,13 @@ interviews and print one table of wall times, throughput and peak memory.
 For each N a corpus is generated (benchmarks/corpus.py, cached under the work folder),
 then for each build variant that this `builder` offers: `builder build --sources ...
 --out ...` is timed, then the validation of what it built (`validate_package`, without
-the drift check, which is a second build). Peak RSS is the largest sum of the resident
-memory of the command and all its child processes (pool workers included), sampled
-from /proc every 200 ms. CPU seconds (user + system, children included) are given too:
-on a shared machine they move less than wall times.
+the drift check, which is a second build). After the default build, the model's own
+`nlp.pipe` over the same transcripts (`pipe_reference.py`: the pipeline the build runs,
+in as many processes and in one; with `--full-model` the whole model too) is timed the
+same way, and the default build's time over each is printed. Peak RSS is the largest
+sum of the resident memory of the command and all its child processes (pool workers
+included), sampled from /proc every 200 ms. CPU seconds (user + system, children
+included) are given too: on a shared machine they move less than wall times.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ from corpus import generate  # noqa: E402
 #: when `builder build --help` offers all its options.
 VARIANTS = {"default": [], "no-ner": ["--no-ner"]}
 BUILDER = Path(sys.executable).with_name("builder")
+PIPE = Path(__file__).resolve().with_name("pipe_reference.py")
+#: The references: a name and the `pipe_reference.py` options (None: the build's --jobs);
+#: the whole model (tagger, parser, lemmatizer too) only with `bench.py --full-model`.
+REFERENCES = {"nlp.pipe ner": [], "nlp.pipe ner, 1 process": ["--jobs", "1"]}
+FULL_MODEL = {"nlp.pipe full model": ["--full"]}
+RATIOS: list[str] = []  # the default build's time over each reference, printed at the end
 VALIDATE = (
     "import sys; from pathlib import Path; from builder.validate import validate_package; "
     "f = validate_package(Path(sys.argv[1]), drift=False); print(*f[:5], sep='\\n'); "
@@ -109,7 +118,12 @@ def rows_of(out: Path) -> int:
 
 
 def bench(
-    ns: list[int], work: Path, jobs: int | None, words: int, only: list[str] | None = None
+    ns: list[int],
+    work: Path,
+    jobs: int | None,
+    words: int,
+    only: list[str] | None = None,
+    references: dict[str, list[str]] = REFERENCES,
 ) -> list[dict]:
     results = []
     for n in ns:
@@ -144,7 +158,41 @@ def bench(
                 }
             )
             print(_table(results[-1:], header=len(results) == 1), flush=True)
+            if name == "default":
+                results += reference(corpus, n, mb, jobs, b, references)
     return results
+
+
+def reference(
+    corpus: Path, n: int, mb: float, jobs: int | None, build: Run, references: dict
+) -> list[dict]:
+    """The model's own `nlp.pipe` over ``corpus`` (in the build's number of processes
+    unless the options say otherwise), one row per reference, with the default
+    ``build``'s time over each."""
+    rows = []
+    for name, opts in references.items():
+        procs = ["--jobs", str(jobs or os.cpu_count())]
+        r = run([sys.executable, str(PIPE), str(corpus), *procs, *opts])
+        rows.append(
+            {
+                "N": n,
+                "variant": name,
+                "MB": f"{mb:.1f}",
+                "build s": f"{r.seconds:.1f}",
+                "build CPU s": f"{r.cpu_seconds:.1f}",
+                "validate s": "",
+                "validate CPU s": "",
+                "MB/s": f"{mb / r.seconds:.2f}",
+                "rows/s": "",
+                "peak RSS MB": f"{r.peak_rss / 1e6:,.0f}",
+            }
+        )
+        print(_table(rows[-1:], header=False), flush=True)
+        RATIOS.append(
+            f"N = {n}: the default build takes {build.seconds / r.seconds:.2f}x the wall "
+            f"time and {build.cpu_seconds / r.cpu_seconds:.2f}x the CPU time of {name}"
+        )
+    return rows
 
 
 def _table(rows: list[dict], header: bool = True) -> str:
@@ -168,9 +216,16 @@ def main() -> None:
         choices=sorted(VARIANTS),
         help="run only this build variant (repeatable; default: every one)",
     )
+    parser.add_argument(
+        "--full-model",
+        action="store_true",
+        help="also time nlp.pipe of the whole model (tagger, parser, lemmatizer, ner)",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
-    bench(args.n, args.work.resolve(), args.jobs, args.words, args.variant)
+    references = {**REFERENCES, **(FULL_MODEL if args.full_model else {})}
+    bench(args.n, args.work.resolve(), args.jobs, args.words, args.variant, references)
+    print(*RATIOS, sep="\n")
     print(f"load average now {os.getloadavg()[0]:.2f}", flush=True)
 
 

@@ -58,6 +58,10 @@ FURNITURE = [
     ("The article has been automatically translated into English.", "notice"),
     ("# 4 March 2014 10:05 (UTC +02:00)", "date"),
     ("20417", "navigation"),  # a page id alone on its line
+    ("Follow us on CityRadio on Facebook and Twitter", "navigation"),
+    ("Find us at Harbour Weekly", "navigation"),
+    ("Click here to download the full interview", "navigation"),
+    ("Click to go to", "navigation"),
 ]
 
 TEXT = [
@@ -80,6 +84,8 @@ TEXT = [
     "Show Me the Money",
     "This interview is the third in our series.",
     "Ports • Rail",
+    "Click Bait and the Future of News",
+    "Follow the Money: Ports and Power",
 ]
 
 

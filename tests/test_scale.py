@@ -120,3 +120,7 @@ def test_the_benchmark_runs_at_a_small_n(tmp_path):
     )
     rows = [line for line in result.stdout.splitlines() if line.startswith("| 2 |")]
     assert rows and all(len(line.split("|")) == 12 for line in rows), result.stdout
+    variants = [line.split("|")[2].strip() for line in rows]
+    assert {"default", "no-ner", "nlp.pipe ner", "nlp.pipe ner, 1 process"} <= set(variants)
+    ratios = [line for line in result.stdout.splitlines() if "the default build takes" in line]
+    assert len(ratios) == 2, result.stdout

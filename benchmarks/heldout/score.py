@@ -189,9 +189,10 @@ def built_figures(package: Path) -> dict[Span, dict]:
 
 def compare_turns(speakers: list[dict], package: Path) -> str:
     """'' when the build found the annotated turns (role and label, in order), else a note.
-    A dash that opens a turn is a turn mark, not a speaker label: it compares as none."""
+    A dash that opens a turn is a turn mark, not a speaker label: it compares as none;
+    a label in square brackets (``[Reporter]``) compares as its inside."""
     built = sorted(
-        (int(r["char_start"]), table[0].upper(), r["label"].strip(" :-–—") or None)
+        (int(r["char_start"]), table[0].upper(), r["label"].strip(" :-–—[]") or None)
         for table in ("questions", "answers")
         for r in _rows(package, table)
     )

@@ -99,6 +99,7 @@ _UI_GLUE = {"in", "to", "this", "us", "more", "x", "a+", "a-", "log", "sign", "m
 _PAGE_LINE = re.compile(
     r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this)"
     r"\s*:|you\s+are\s+here\s*:|back\s+to\s+\S+(?:\s+\S+){0,4}\s*$"
+    r"|(?:find|follow|like|join)\s+us\s+(?:on|at)\b|click\s+(?:here\b|to\b|for\b)"
     r"|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
     r"|[\d,]+\s+(?:views|comments)\s*$|\d+\s*min(?:ute)?s?\s+read\s*$"
     r"|©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}",
@@ -235,7 +236,8 @@ def _is_languages(line: str) -> bool:
 def _is_navigation(line: str) -> bool:
     """Breadcrumbs (``Home > News > Interviews``, three parts or starting at Home), a row
     of buttons and counters (``Share 12 Tweet Print``), a link to another page
-    (``Read also: ...``, ``Back to Interviews``, ``You are here: Home``), a counter
+    (``Read also: ...``, ``Back to Interviews``, ``You are here: Home``), social links
+    and instructions to click (``Follow us on Twitter``, ``Click here to ...``), a counter
     (``Views: 1,234``, ``5 min read``), a number alone (an id or page number),
     a copyright notice (``© 2011 Trend``), a row of
     metadata fields (``Journal : MOFA Date : Author : NA``) or a short header line that

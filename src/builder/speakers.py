@@ -23,7 +23,7 @@ ROLE_WORDS = TITLES | {
     "question", "answer", "q", "a", "interviewer", "journalist", "audience", "voice",
     "narrator", "caller", "guest", "participant", "unidentified", "male", "female",
     "announcer", "commentator", "analyst", "economist", "professor", "author", "official",
-    "minister", "secretary", "president",
+    "minister", "secretary", "president", "interviewee", "respondent",
 }  # fmt: skip
 _WORD = re.compile(r"[\w’'.\-]+")
 
@@ -34,8 +34,10 @@ def _is_role(words: list[str]) -> bool:
 
 def person_in_label(label: str) -> str | None:
     """The person's name a speaker label gives, as written; None for a role only."""
-    for part in re.split(r"[,()\[\]]", label):
+    for part in re.split(r"[,/()\[\]]", label):
         words = _WORD.findall(part)
+        if len(words) > 1 and words[-1].isdigit():
+            words = words[:-1]  # a numbered speaker (``Speaker 2``, ``Caller 3``)
         if not words or _is_role(words):
             continue
         while len(words) > 1 and words[0].strip(".").lower() in ROLE_WORDS:
@@ -46,7 +48,7 @@ def person_in_label(label: str) -> str | None:
 
 def role_in_label(label: str) -> tuple[str, ...]:
     """The role words of a label (``PRIME MINISTER`` -> ``("prime", "minister")``)."""
-    for part in re.split(r"[,()\[\]]", label):
+    for part in re.split(r"[,/()\[\]]", label):
         words = _WORD.findall(part)
         if _is_role(words):
             return tuple(w.strip(".").lower() for w in words)

@@ -40,11 +40,28 @@ How turns are recognised (the first rule that applies to the file wins):
    quoting the guest with a tag after a dash (``Minister: "..." - INTERVIEW``) is no
    turn. Where question labels mark the questions, a named speaker who introduces
    another by name before that one first speaks (``Hamdan: ... I welcome Najib Tun
-   Razak.``) is the host and asks.
-1b. **Labels alone on their lines with no colon** (``Question`` / ``Johann Wadephul``),
-   when no label with a colon is found: short lines, a question/answer word or a name
-   with no end punctuation, each followed by text, at least two of them written at
-   least twice, opening blocks in turn, two pairs at least (see ``_bare_markers``).
+   Razak.``) is the host and asks; failing that, a named speaker who never speaks right
+   after a question (``HOST:``, ``Reporter:``) asks.
+   Parliaments, press conferences, broadcasters and recording apps: a parliamentary
+   record's labels (``Mr SMITH (Hunter) (15:04):``: a time stamp last, or two
+   parentheses) count even once; a chair named by office (``The SPEAKER:``, ``THE
+   MODERATOR:``) counts once the dialogue has started and asks, leaving the other
+   speakers to the rules above; a headline with a colon before the dialogue (``Full
+   Text of the Interview: Missiles At Dawn``) is no label; ``CONTRIBUTORS:`` and a
+   ``HOST:`` line over a line of names are a cast block; numbered speakers (``Speaker
+   1:``) and a time code before a label (``[00:01:15] Jane Doe:``) are labels. A guest
+   who thanks the host for having them in their first turn answers even when they speak
+   first; a speaker the intro credits (``Interview by Jane Doe``) asks. Where one named
+   speaker is the only one labelled and each of their turns follows an unlabelled
+   paragraph ending with ``?``, those paragraphs are questions.
+1b. **Labels with no colon**, when no label with a colon is found: labels in square
+   brackets alone on their lines (``[Jane Doe / Minister]``, ``[Reporter]``, see
+   ``_bracket_markers``); a hearing record's labels closed by a period (``Chairman
+   SMITH.``, ``Mr. JONES.``, see ``_period_markers``); else labels alone on their lines
+   (``Question`` / ``Johann Wadephul``, or a name over a time code, ``Jane Doe  0:15``):
+   short lines, a question/answer word or a name with no end punctuation, each followed
+   by text, at least two of them written at least twice, opening blocks in turn, two
+   pairs at least (see ``_bare_markers``).
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise; when every dash turn asks, the
@@ -96,8 +113,10 @@ _QUESTION_WORDS = (
 )
 _ANSWER_WORDS = "Answer|ANSWER|A"
 _BOLD = r"(?:\*\*|__)?"
+#: A recording's time code before a label (``[00:01:15] Jane Doe:``, ``00:15 Q:``).
+_TIME_CODE = r"(?:[\[(]?(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?[\])]?[ \t]+(?:[-–—|][ \t]+)?)?"
 _QA_LABEL = re.compile(
-    rf"{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
+    rf"{_TIME_CODE}{_BOLD}(?P<word>{_QUESTION_WORDS}|{_ANSWER_WORDS})(?:[ ]?\d{{1,3}})?{_BOLD}"
     rf"(?:(?P<paren>[ ]?\([^()\n]{{1,80}}\)){_BOLD}[ \t]?:{_BOLD}"
     rf"|\.?{_BOLD}[ \t]?:{_BOLD}|\.{_BOLD}(?=[{_SPACE}]))"
 )
@@ -110,12 +129,44 @@ _NAME_WORD = (
     r"|of|the|de|la|le|van|von|der|al|bin|and|for)"
 )
 _SPEAKER_LABEL = re.compile(
-    rf"{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}})"
-    rf"(?P<paren>[ ]?\([^()\n]{{1,80}}\))?{_BOLD}[ \t]?:{_BOLD}"
+    rf"{_TIME_CODE}{_BOLD}(?P<name>{_NAME_WORD}(?:,?[ ]{_NAME_WORD}){{0,7}}(?:[ ]\d{{1,2}})?)"
+    rf"(?P<paren>(?:[ ]?\([^()\n]{{1,80}}\)){{1,2}})?{_BOLD}[ \t]?:{_BOLD}"
+)
+#: A parliamentary record's time stamp closing a label (``Mr SMITH (Hunter) (15:04):``,
+#: ``Ms JONES (2.31 pm):``): the record marks each speech so, even a speaker's only one.
+_STAMPED = re.compile(r"\((?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?[ap]\.?m\.?)?\)$", re.IGNORECASE)
+#: The chair of a sitting, hearing or press conference, named by office alone (``The
+#: SPEAKER:``, ``THE MODERATOR:``, ``Madam CHAIR:``): on the questioners' side (it gives
+#: them the floor) and a label even once, but, like a programme's voice, it does not
+#: make every named speaker an answerer. ``THE PRESIDENT`` is no chair: at a press
+#: conference the president answers.
+_CHAIR = re.compile(
+    r"(?:the|mr\.?|madam|madame)[ ]+(?:deputy[ ]+|acting[ ]+)?speaker"
+    r"|(?:(?:the|mr\.?|madam|madame)[ ]+)?(?:deputy[ ]+|acting[ ]+)?"
+    r"(?:chair|chairman|chairwoman|chairperson|moderator|presiding[ ]+officer)",
+    re.IGNORECASE,
+)
+#: A label in square brackets alone on its line (``[Jane Doe / Minister]``).
+_BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:?!]{1,80})\]")
+#: A hearing record's label: honorific or office, surname in capitals, a period.
+_HEARING_LABEL = re.compile(
+    r"(?P<name>(?:Mr|Mrs|Ms|Dr|Miss)\.?[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+"
+    r"|(?:The|Chairman|Chairwoman|Chair|Senator|Representative|Secretary|Ambassador|"
+    r"General|Admiral|Governor|Director|Commissioner|Judge|Justice|Mayor)"
+    r"[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+)\.(?:[—–][ ]?)?"
+)
+#: Words of stage directions in brackets (``[MUSIC]``, ``[Applause]``), never a label.
+_STAGE_WORDS = frozenset(
+    "music laughter laughs laughing applause inaudible crosstalk unintelligible silence "
+    "pause break commercial video videotape clip audio sound noise begin end start cheers "
+    "cheering singing sic translation translated interpretation intro outro theme "
+    "overlapping talk speaking foreign language".split()
 )
 #: A name alone on its line, with no colon (``Johann Wadephul``): a label only where it
 #: recurs as the first line of alternating blocks (see ``_bare_markers``).
 _BARE_NAME = re.compile(rf"{_BOLD}(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}){_BOLD}")
+#: The same with a time code after it, as recording apps export (``Jane Doe  0:15``).
+_BARE_TIMED_NAME = re.compile(rf"{_BARE_NAME.pattern}(?:[ \t]+(?:\d{{1,2}}:)?\d{{1,2}}:\d\d)?")
 #: Label words of page headers, headline kickers and notes, never a speaker
 #: (``WHEN:``, ``PARTICIPANTS:``, ``Last Updated:``, ``CNBC Exclusive:``, ``Photo:``):
 #: a label whose last word is one of them is text.
@@ -124,7 +175,8 @@ _HEADER_WORDS = frozenset(
     "present attendees panelists panellists subject topic topics source sources published "
     "updated posted filed tags category photo photos picture caption credit credits note "
     "notes transcript transcripts excerpt excerpts exclusive watch listen video audio "
-    "related update breaking keywords duration copyright disclaimer also more".split()
+    "related update breaking keywords duration copyright disclaimer also more "
+    "contributors guests hosts moderators panel cast featuring with".split()
 )
 #: A cast line's text: names and descriptions, comma-separated, with no sentence end
 #: (``Moderator: JANE DOE, Communications Officer, IMF``).
@@ -138,10 +190,31 @@ _QUOTATION = re.compile(r"[\"“„«][^\"“”„«»]+[\"”»](?:[ ]+[-–�
 #: Honorifics and name particles that stay in mixed case in a name set in capitals
 #: (``Mr. RICHARD KYLE``, ``CYNTHIA McFADDEN``, ``Ludwig van BEETHOVEN``).
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mme mx".split())
+#: Words a headline in title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via into over".split()
+)
 _PARTICLES = frozenset("of the de la le du da van von der den al el bin ibn and".split())
 #: A host introducing themself in a broadcast's opening (``I'm Neal Conan``).
 _SELF_INTRODUCTION = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is)[ ]+")
 _INTRODUCED = re.compile(r"[A-Z][\w'’\-]*(?:[ ]+[A-Z][\w'’\-]*){0,3}")
+#: A guest thanking the host for having them, in their first turn (``Great to be
+#: here.``, ``Thanks for having me.``): that speaker is the interviewee.
+_GUEST_GREETING = re.compile(
+    r"\b(?:(?:great|good|glad|nice|happy|pleased|delighted|a[ ]+pleasure|an[ ]+honou?r)"
+    r"[ ]+to[ ]+be[ ]+(?:here|with[ ]+you|on[ ]+(?:the|your)[ ]+(?:show|programme|program|podcast))"
+    r"(?:[ ]+(?:today|again|tonight|this[ ]+(?:morning|afternoon|evening)))?[.!]"
+    r"|(?:thanks|thank[ ]+you)[ ]+(?:so[ ]+much[ ]+|very[ ]+much[ ]+)?"
+    r"for[ ]+(?:having|inviting)[ ]+me\b)",
+    re.IGNORECASE,
+)
+#: An intro's credit of the interviewer (``Interview by Jane Doe``, ``Hosted by ...``).
+_CREDIT = re.compile(
+    r"\b(?:[Ii]nterview(?:ed)?[ ]+by|[Hh]osted[ ]+by|[Mm]oderated[ ]+by|[Cc]onducted[ ]+by"
+    r"|B[Yy])[ ]+(?P<name>[A-Z][\w’'\-]+(?:[ ]+[A-Z][\w’'\-]+){1,3})"
+)
+#: A turn that ends with a question mark (quotes, brackets and markup after it aside).
+_ENDS_WITH_QUESTION = re.compile(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$")
 #: A known speaker's name in capitals closed by a period (``SMITH. So, ...``).
 _PERIOD_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,3})\.(?=[ \t])")
 _DASH = re.compile(r"[-–—](?![-–—])")
@@ -272,10 +345,14 @@ def parse(
         if interviewer_speaker is None and len(set(hosts.values())) == 1:
             interviewer_speaker = next(iter(hosts.values()))
         roles = _label_roles(text, lines, markers, interviewer_speaker)
-        if set(roles.values()) == {"question"}:
+        if set(roles.values()) == {"question"} and not _answers_after_questions(
+            text, lines, markers, roles
+        ):
             _add_unlabelled_answers(lines, markers, roles)
         _add_host_opening(text, lines, markers, roles)
-    elif bare := _bare_markers(text, lines):
+    elif bare := (
+        _bracket_markers(text, lines) or _period_markers(text, lines) or _bare_markers(text, lines)
+    ):
         markers = bare
         roles = _label_roles(text, lines, markers, interviewer_speaker)
     else:
@@ -338,6 +415,8 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         m = _QA_LABEL.match(head)
         if m and len(m["word"]) > 1 and (_is_cast(head[m.end() :]) or i in hosts):
             continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
+        if m and len(m["word"]) > 1 and m.end() == len(head) and _names_line(text, lines, i + 1):
+            continue  # ``HOST:`` over a line of names (``FRED DEWS``): a cast block
         if m and (_text_follows(head, m.end()) or _glued(head, m)):
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
             # ``Interviewer (Ms. Jane Doe):`` names the person who asks.
@@ -353,9 +432,10 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
         names[i] = m["name"]
         parens[i] = m["paren"] or ""
-        if _QUOTATION.fullmatch(rest):
+        if _QUOTATION.fullmatch(rest) or _is_headline(rest):
             captions.add(i)
-    # Photo captions and pull quotes (``Name: "..."``) before the dialogue starts.
+    # Photo captions and pull quotes (``Name: "..."``) and headlines with a kicker
+    # (``Full Text of the Interview: Missiles At Dawn``) before the dialogue starts.
     first_turn = min((i for i in found if i not in captions), default=len(lines))
     for i in sorted(captions):
         if i < first_turn:
@@ -390,7 +470,9 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     turns = Counter(identities.values())
     recurring = [i for i, key in sorted(identities.items()) if turns[key] >= 2]
     asked = [i for i, m in found.items() if m.kind in ("question", "answer")]
-    dialogue = min(recurring[:1] + asked, default=None)  # where the dialogue starts
+    # A parliamentary record's labels (``Mr SMITH (Hunter) (15:04):``) open it too.
+    stamped = [i for i in identities if _parliamentary(parens.get(i, ""))]
+    dialogue = min(recurring[:1] + asked + stamped, default=None)  # where the dialogue starts
     # One-letter labels (``M:``, ``R:``): a one-off letter inside such a dialogue too.
     letters = any(len(identities[i]) == 1 for i in recurring)
     # A one-word label that is a word of a full name the text gives (``Najib:`` after
@@ -399,12 +481,19 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     named = _named_words(text, lines, found) if opening is not None else set()
     for i, key in sorted(identities.items()):
         written = names[i]
-        if turns[key] < 2 and not (
-            (_in_capitals(written) and (dialogue is None or i > dialogue))
-            or (dialogue is not None and i > dialogue and _name_like(written))
-            or (dialogue is not None and i > dialogue and letters and len(key) == 1)
-            or (opening is not None and i >= opening and written in named)
-            or _declares_initials(written, parens.get(i, ""))
+        # A numbered label (``Speaker 3:``, ``STEP 2:``) counts only when it recurs.
+        numbered = re.search(r"[ ]\d+$", written) is not None
+        if turns[key] < 2 and (
+            numbered
+            or not (
+                (_in_capitals(written) and (dialogue is None or i > dialogue))
+                or (dialogue is not None and i > dialogue and _name_like(written))
+                or (dialogue is not None and i > dialogue and letters and len(key) == 1)
+                or (opening is not None and i >= opening and written in named)
+                or _declares_initials(written, parens.get(i, ""))
+                or _parliamentary(parens.get(i, ""))
+                or (dialogue is not None and _CHAIR.fullmatch(written) is not None)
+            )
         ):
             # A one-off Title-case "Name:" is more likely text than a turn, and so is a
             # one-off "EDITOR'S NOTE:" before the first speaker who speaks twice.
@@ -432,13 +521,16 @@ def _bare_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         if m:
             candidates[i] = ("qa", m)
             continue
-        m = _BARE_NAME.fullmatch(head)
+        m = _BARE_TIMED_NAME.fullmatch(head)
         if m and m["name"][0].isupper():
             candidates[i] = ("name", m)
     for i in list(candidates):
         if i + 1 in candidates:  # a label is followed by its text, not by another label
             del candidates[i]
-    keys = {i: _speaker_key(m.group()) for i, (_, m) in candidates.items()}
+    keys = {
+        i: _speaker_key(m["word"] if kind == "qa" else m["name"])
+        for i, (kind, m) in candidates.items()
+    }
     counts = Counter(keys.values())
     kept = [i for i in sorted(candidates) if counts[keys[i]] >= 2]
     if (
@@ -458,6 +550,59 @@ def _bare_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             name = m["name"]
             markers[i] = _Marker("speaker", line.start, line.end, name, keys[i], name)
     return markers
+
+
+def _bracket_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Labels in square brackets alone on their lines (``[Jane Doe / Minister]``,
+    ``[Reporter]``), as broadcasters' transcripts write them: capitalised words, an
+    optional role after ``/`` or ``,``, each followed by a line of text. They are labels
+    when there are three or more such lines, of two speakers at least, one of them
+    written twice; stage directions (``[MUSIC]``, ``[Applause]``) never are. A question
+    word in brackets (``[Reporter]``) asks."""
+    found: dict[int, tuple[str, str]] = {}  # line index: (the name part, the whole inside)
+    for i, line in enumerate(lines[:-1]):
+        m = _BRACKET_LABEL.fullmatch(text, line.start, line.end)
+        if not m or _BRACKET_LABEL.fullmatch(text, lines[i + 1].start, lines[i + 1].end):
+            continue
+        inner = " ".join(m["inner"].split())
+        words = re.findall(r"[^\s/,&]+", inner)
+        if len(words) <= 8 and all(
+            (w[0].isupper() or w.lower() in _PARTICLES) and w.lower() not in _STAGE_WORDS
+            for w in words
+        ):
+            found[i] = (re.split(r"[ ]*[/,][ ]*", inner)[0], inner)
+    counts = Counter(_speaker_key(name) for name, _ in found.values())
+    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+        return {}
+    markers = {}
+    for i, (name, inner) in found.items():
+        line = lines[i]
+        if _BARE_QA.fullmatch(name):
+            role = "answer" if re.fullmatch(_ANSWER_WORDS, name) else "question"
+            markers[i] = _Marker(role, line.start, line.end, name)
+        else:
+            markers[i] = _Marker("speaker", line.start, line.end, name, _speaker_key(name), inner)
+    return markers
+
+
+def _period_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Labels of a hearing's record (``Mr. SMITH.``, ``Senator JONES.``, ``The
+    CHAIRMAN.``): an honorific or office in title case and a surname in capitals, closed
+    by a period, opening a line. They are labels when there are three or more, of two
+    speakers at least, one of them written twice."""
+    found = {
+        i: m
+        for i, line in enumerate(lines)
+        if (m := _HEARING_LABEL.match(text, line.start, line.end))
+        and _text_follows(text[line.start : line.end], m.end() - line.start)
+    }
+    counts = Counter(_speaker_key(m["name"]) for m in found.values())
+    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+        return {}
+    return {
+        i: _Marker("speaker", m.start(), m.end(), m["name"], _speaker_key(m["name"]), m["name"])
+        for i, m in found.items()
+    }
 
 
 def _dialogue_opening(
@@ -524,6 +669,35 @@ def _is_cast(rest: str) -> bool:
         len(rest.split()) <= 12
         and not re.search(r"[.?!…](?:\s|$)", rest)
         and _CAST.fullmatch(rest) is not None
+    )
+
+
+def _parliamentary(paren: str) -> bool:
+    """A label's parentheses as a parliamentary record writes them: a time stamp last
+    (``(Hunter) (15:04)``) or two of them (``(Cardiff North) (Lab)``)."""
+    return _STAMPED.search(paren) is not None or paren.count("(") == 2
+
+
+def _names_line(text: str, lines: list[_Line], i: int) -> bool:
+    """Line ``i`` holds only a name of two words or more, or a cast line (``JANE DOE``,
+    ``Jane Doe, Director``): no sentence, so no turn's text."""
+    if i >= len(lines):
+        return False
+    line = text[lines[i].start : lines[i].end]
+    m = _BARE_NAME.fullmatch(line)
+    return bool(m and len(m["name"].split()) >= 2) or _is_cast(line)
+
+
+def _is_headline(rest: str) -> bool:
+    """A label line's text that is a headline, not speech: two words or more in title
+    case (every word capitalised but short function words), with no end punctuation
+    (``Missiles At Western Targets``)."""
+    words = rest.split()
+    return (
+        len(words) >= 2
+        and not re.search(r"[.?!…:;,\"”»)]$", rest)
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+        and sum(w[0].isupper() for w in words) >= 2
     )
 
 
@@ -604,8 +778,13 @@ def _label_roles(
     role word and no question label, one speaker is the interviewee and the others ask:
     the speaker who opens asks, unless they never end a turn with a question mark and
     another speaker does (an excerpt that opens on an answer); the interviewee is then
-    the other speaker who least often ends a turn with one."""
+    the other speaker who least often ends a turn with one. A guest who thanks the host
+    for having them in their first turn (``Great to be here.``) is the interviewee even
+    when they speak first. A chair (``The SPEAKER``, ``THE MODERATOR``) asks, and the
+    rules above decide the other speakers."""
     speakers = {i: cast(str, m.key) for i, m in markers.items() if m.kind == "speaker"}
+    chairs = {k for k in speakers.values() if _CHAIR.fullmatch(k)}
+    speakers = {i: k for i, k in speakers.items() if k not in chairs}
     identities = set(speakers.values())
     role_words = {w.upper() for w in _QUESTION_WORDS.split("|") if len(w) > 1}
     askers = {k for k in identities if role_words & set(re.split(r"[ ,]+", k))}
@@ -618,9 +797,22 @@ def _label_roles(
         for i, key in speakers.items():
             turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
             spoke[key] += 1
-            asked[key] += bool(re.search(r"\?[!?]*[\s\"'“”‘’()\[\]*_]*$", turn))
+            asked[key] += bool(_ENDS_WITH_QUESTION.search(turn))
+        greeted = [
+            k
+            for k in order
+            if _GUEST_GREETING.search(_first_turn(text, lines, markers, speakers, k))
+        ]
+        credited = _credited_hosts(text, lines, markers, set(order))
         if len(order) == 1:
             askers = set(order)
+        elif len(greeted) == 1:
+            askers = set(order) - set(greeted)
+        elif credited and len(order) > len(credited):
+            # The intro credits the interviewer: the interviewee is another speaker.
+            rest = [k for k in order if k not in credited]
+            ratio = {k: asked[k] / spoke[k] for k in rest}
+            askers = set(order) - {min(rest, key=lambda k: (ratio[k], rest.index(k)))}
         else:
             # One interviewee; the speaker who opens asks, unless they never end a turn
             # with a question and another speaker does (an excerpt opening on an answer).
@@ -629,7 +821,10 @@ def _label_roles(
             interviewee = order[0] if ratio[order[0]] == 0 < ratio[guest] else guest
             askers = set(order) - {interviewee}
     elif speakers and not askers:
-        askers = _introducers(text, lines, markers, speakers)
+        askers = _introducers(text, lines, markers, speakers) or _not_after_questions(
+            text, lines, markers, speakers
+        )
+    askers |= chairs
     roles = {}
     for i, m in markers.items():
         if m.kind == "speaker":
@@ -637,6 +832,55 @@ def _label_roles(
         else:
             roles[i] = m.kind
     return roles
+
+
+def _credited_hosts(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], identities: set[str]
+) -> set[str]:
+    """Speakers the lines before the first turn credit as the interviewer (``Interview by
+    Jane Doe``, ``Hosted by Jane Doe``, ``By JANE DOE``): their label is the name, or its
+    last word (``DOE:``)."""
+    front = text[lines[0].start : lines[min(markers)].start] if markers else ""
+    out = set()
+    for m in _CREDIT.finditer(front):
+        words = _speaker_key(m["name"]).split()
+        for key in identities:
+            if key == " ".join(words) or key == words[-1]:
+                out.add(key)
+    return out
+
+
+def _first_turn(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str], key: str
+) -> str:
+    """The text of the first turn of the speaker ``key``."""
+    i = min(i for i, k in speakers.items() if k == key)
+    return text[markers[i].label_end : _turn_end(lines, markers, i)]
+
+
+def _not_after_questions(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], speakers: dict[int, str]
+) -> set[str]:
+    """Where question labels mark the questions (``Reporter:``, ``HOST:``) and several
+    named speakers talk, the ones who speak right after a question answer it; a named
+    speaker who never does is on the questioners' side when they open the dialogue (a
+    spokesperson who gives the floor) or end a turn with ``?`` (a second host), not when
+    they only add to another's answer (a joint press conference). Nothing when no named
+    speaker, or every one, follows a question."""
+    starts = sorted(markers)
+    answerers = {
+        speakers[b] for a, b in zip(starts, starts[1:], strict=False)
+        if b in speakers and _asks(markers[a])
+    }  # fmt: skip
+    identities = set(speakers.values())
+    if not answerers or answerers == identities:
+        return set()
+    asking = {speakers[starts[0]]} if starts[0] in speakers else set()
+    for i, key in speakers.items():
+        turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
+        if _ENDS_WITH_QUESTION.search(turn):
+            asking.add(key)
+    return asking - answerers
 
 
 def _introducers(
@@ -656,10 +900,19 @@ def _introducers(
                 for i in sorted(speakers)
                 if speakers[i] == key and i < other_start
             )
-            name = cast(str, markers[other_start].speaker)
-            if other != key and re.search(rf"\b{re.escape(name)}\b", said):
+            name = cast(str, markers[other_start].speaker).split(",")[0]
+            if other != key and _mentions(said, name):
                 hosts.add(key)
     return hosts if hosts < set(first) else set()
+
+
+def _mentions(said: str, name: str) -> bool:
+    """``said`` names ``name``, as written or, for a label in capitals, in title case
+    (``BILL SHORTEN`` in ``Bill Shorten is on the line``; not the verb ``shorten``)."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", said, re.IGNORECASE):
+        if m.group() == name or all(w[0].isupper() for w in m.group().split()):
+            return True
+    return False
 
 
 def _asks(marker: _Marker) -> bool:
@@ -791,9 +1044,30 @@ def _dash_markers(text: str, lines: list[_Line]) -> tuple[dict[int, _Marker], di
     return markers, roles
 
 
+def _answers_after_questions(
+    text: str, lines: list[_Line], markers: dict[int, _Marker], roles: dict[int, str]
+) -> bool:
+    """Where one named speaker is the only one labelled (``Prime Minister:``) and every
+    one of their turns follows an unlabelled paragraph ending with ``?`` after the title,
+    those paragraphs are the questions and the labelled turns answer them (True); else
+    nothing changes (False)."""
+    if len({m.key for m in markers.values()}) != 1 or any(
+        m.kind != "speaker" for m in markers.values()
+    ):
+        return False
+    questions = _questions_before(text, lines, markers)
+    if not questions or questions[0] < 1:
+        return False
+    for i, q in zip(sorted(markers), questions, strict=True):
+        markers[q] = _Marker("none", lines[q].start, lines[q].start, None)
+        roles[q], roles[i] = "question", "answer"
+    return True
+
+
 def _questions_before(text: str, lines: list[_Line], dashes: dict[int, _Marker]) -> list[int]:
-    """Where every dash turn follows an undashed line ending with ``?`` (the dashes mark
-    the answers only), the first line of each such question's paragraph, in order."""
+    """Where every marked turn (a dash, or one speaker's label) follows an unmarked line
+    ending with ``?`` (the marks are the answers' only), the first line of each such
+    question's paragraph, in order."""
     blank_separated = any(_gap_is_blank(a, b) for a, b in zip(lines, lines[1:], strict=False))
     out, before = [], -1
     for i in sorted(dashes):

@@ -129,8 +129,81 @@ CASES = [
     ("Two decades passed.", [("Two decades", "duration", 2, None, "decade", "P20Y", None)]),
     ("Costs fell threefold.", [("threefold", "multiplier", 3, None, "times", "3", None)]),
     (
-        "From 2015 to 2018 we grew.",
-        [("From 2015 to 2018", "date", 2015, 2018, "year", "2015/2018", "range")],
+        "From 2015 to 2018 we grew.",  # a range in words: each end is a year
+        [
+            ("2015", "date", 2015, None, "year", "2015", None),
+            ("2018", "date", 2018, None, "year", "2018", None),
+        ],
+    ),
+    (
+        "The plan for 2015-2018 worked.",  # a compact range is one ISO 8601 interval
+        [("2015-2018", "date", 2015, 2018, "year", "2015/2018", "range")],
+    ),
+    # Issue 13, round 4 conventions (sentences written for these tests).
+    (
+        "FRIDAY, 3 MARCH 2023",  # a date line in capitals
+        [("FRIDAY, 3 MARCH 2023", "date", 2023, None, "month", "2023-03-03", None)],
+    ),
+    ("Held on 9 June, 2016.", [("9 June, 2016", "date", 2016, None, "month", "2016-06-09", None)]),
+    (
+        "Cover of up to Rs 2 lakh for a family.",
+        [("up to Rs 2 lakh", "money", 2e5, None, "INR", "200000", "up_to")],
+    ),
+    ("It cost ₹3 crore.", [("₹3 crore", "money", 3e7, None, "INR", "30000000", None)]),
+    ("Since then 4-5 lakh have enrolled.", [("4-5 lakh", "count", 4e5, 5e5, None, None, "range")]),
+    (
+        "Some 2 and a half million voters stayed home.",
+        [
+            (
+                "Some 2 and a half million voters",
+                "count",
+                2.5e6,
+                None,
+                "voters",
+                "2500000",
+                "approximately",
+            )
+        ],
+    ),  # fmt: skip
+    (
+        "Between 2004 and 2011 she taught.",  # each end is a year
+        [
+            ("2004", "date", 2004, None, "year", "2004", None),
+            ("2011", "date", 2011, None, "year", "2011", None),
+        ],
+    ),
+    (
+        "We hope that third summit will help.",  # the demonstrative is left out
+        [("third summit", "ordinal", 3, None, "summit", "3", None)],
+    ),
+    (
+        "The three most senior judges agreed.",
+        [("three most senior judges", "count", 3, None, "judges", "3", None)],
+    ),
+    (
+        "She called a couple weeks ago.",
+        [("a couple weeks", "duration", 2, None, "week", "P2W", "approximately")],
+    ),
+    (
+        "Sales in 2016/17 rose.",  # a fiscal year: the next year after a slash
+        [("2016/17", "date", 2016, 2017, "year", "2016/2017", "range")],
+    ),
+    (
+        "We meet on July 8-9, 2025.",
+        [("July 8-9, 2025", "date", 2025, None, "month", "2025-07-08/09", "range")],
+    ),
+    (
+        "A plan of Rs 2 lakh crore.",
+        [("Rs 2 lakh crore", "money", 2e12, None, "INR", "2000000000000", None)],
+    ),
+    (
+        "Inflation in the EU - 4% - was high.",  # a dash after an acronym, then a percent
+        [("4%", "percent", 4, None, "percent", "4", None)],
+    ),
+    ("Rent is due on the 5th.", [("the 5th", "date", None, None, "day", "---05", None)]),
+    (
+        "Final score\nLions - 21\nThe Hawks - 14",
+        [("21", "count", 21, None, None, "21", None), ("14", "count", 14, None, None, "14", None)],
     ),
     (
         "About 1.5 million people live there.",
@@ -402,6 +475,14 @@ CASES += [
 ]
 
 NOT_FIGURES = [
+    "Most Tier 1, 2 firms were hit.",  # numbers that name, in a list
+    "Cases of SARS – 2 rose.",  # an acronym and its number are one name
+    "posted 2021-07-14 09:30 by the desk",  # a machine date stamp
+    "• Views : 3120",  # a page's field and its number
+    "We should (1) save and (2) invest, as note [4] says.",  # enumerators and note marks
+    "I doubt that second hand cars sell.",  # "that" is a conjunction here
+    "A couple of years ago, we met.",  # vague
+    "He is the 10th.",  # a rank whose noun is left out, not a day of the month
     "Since we are one of the co-chairs.",
     "First and foremost, it is the development of our relations.",
     "The volume of two-way investments.",

@@ -13,8 +13,12 @@ Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
 them (``2017``, ``the end of 2018``, ``in 2021 totalled``, ``pre-2015``), years in two
-digits (``’21``: the century POSIX ``strptime`` gives ``%y``) and decades (``the
-1990s``). An ordinal spans its article (not a possessive) to the head of the noun it
+digits (``’21``: the century POSIX ``strptime`` gives ``%y``), decades (``the
+1990s``) and days of the month (``today is the 10th``); a date line in capitals
+(``TUESDAY, 21 JANUARY 2014``) reads as one in title case. A range of years in digits
+(``2015-2018``) is one ISO 8601 interval; in words (``from 2009 to 2015``) each end is
+a year. Indian amounts (``Rs 5 lakh``, ``6-7 lakh``, ``₹3 crore``) use the lakh (10^5)
+and the crore (10^7). An ordinal spans its article (not a possessive) to the head of the noun it
 ranks (``the first interest rate hike``, ``the first time``, ``40th anniversary``).
 
 The counted noun is found by its form, not by a tagger, so that figures do not depend on
@@ -37,7 +41,9 @@ Deliberately not figures, because they state no number: ``one of``, pronoun ``on
 months``, ``a couple of years``, ``dozens``), relative dates (``last year``, ``this
 year``, ``next Friday``, ``this April``), clock times (``09:15``), digits in web and
 e-mail addresses, and numbers that name (``Part 2``, both numbers of ``part 3 of 3``,
-a page marker ``-2-``, ``10 Downing Street``). They stay in the text,
+a page marker ``-2-``, ``10 Downing Street``, ``COVID – 19``, ``Tier 2, 3 cities``),
+machine date stamps (``2019-01-01``) and a page's field with its number alone on a line
+(``Hit : 4592``): page furniture. They stay in the text,
 and never get a made-up value.
 """
 
@@ -68,7 +74,8 @@ _ORDINALS = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "trln": 1e12, "tn": 1e12,
+    "trln": 1e12, "tn": 1e12, "lakh crore": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
 }  # fmt: skip
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -87,8 +94,9 @@ _CURRENCY_SYMBOLS = {
     "US$": "USD", "HK$": "HKD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NT$": "TWD",
     "R$": "BRL", "RMB": "CNY", "RM": "MYR", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
     "₼": "AZN", "¥": "JPY",
-    "Rb": "RUB", "Rbs": "RUB", "Rub": "RUB",
+    "Rb": "RUB", "Rbs": "RUB", "Rub": "RUB", "Rs": "INR", "Rs.": "INR", "₹": "INR",
 }  # fmt: skip
+_SYMBOLS_FOLDED = {s.casefold(): code for s, code in _CURRENCY_SYMBOLS.items()}
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "manat": "AZN",
     "pound": "GBP", "yuan": "CNY", "lira": "TRY", "tenge": "KZT", "rupee": "INR",
@@ -156,7 +164,9 @@ _WORD_NUMBER = (
     rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+#: ``3 and a half million``: digits and a half before a scale word.
+_DIGITS_HALF = rf"{_DIGITS}\s+and\s+a\s+half(?=\s+(?:{_BIG}|lakh|crore)\b)"
+_NUMBER = rf"(?:{_DIGITS_HALF}|{_DIGITS}|{_WORD_NUMBER})"
 _CODES = "|".join(sorted(c.alpha_3 for c in pycountry.currencies))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
@@ -186,8 +196,9 @@ _DATE = re.compile(
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dayto>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?)?(?:(?P<month>{_MONTH})|(?P<abbr>{_MON})\.?)"
     rf"(?:\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:[-–](?P<dayto2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?"
     rf"(?:,(?=\s+(?:of\s+)?\d{{4}}))?)?"
-    rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
+    rf"(?:(?(day1),?|)\s+(?:of\s+)?(?P<year>\d{{4}}))?(?![\w])"
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
 _TIME_WORDS = re.compile(
@@ -211,13 +222,15 @@ _YEAR = re.compile(
     r"(?P<the>the\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"(?P<decade>'?s)?(?![\w%,.]\d|\s*(?:%|percent|per\s+cent))(?!\w)"
 )
+#: ``/15`` or ``/2015`` after a year: the next year of a fiscal or school year.
+_FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 #: ``’21``, ``'08``: a year written with two digits after an apostrophe.
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
-    rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your)\s+|(?<=['’]s\s)"
+    rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your|that|these|those)\s+|(?<=['’]s\s)"
     rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
     re.IGNORECASE,
 )
@@ -258,6 +271,17 @@ _NOT_FIGURES = re.compile(
     r"|^[ \t]*\d{1,2}[.)](?=[ \t])",  # a list number opening a line (``6. Light ...``)
     re.IGNORECASE | re.MULTILINE,
 )
+#: Marks and page furniture that a figure found may be part of, checked around each
+#: figure (far cheaper than one more scan of every text): an enumerator or a note mark
+#: in brackets (``(1)``, ``[3]``), a machine date stamp (``2019-01-01``, ``2022-05-23
+#: 00:00``) and a page's field with its number alone on a line (``Hit : 4592``).
+_ENUMERATOR = re.compile(r"(?<![\w(\[])[(\[]\d{1,2}[)\]](?![\w(\[])")
+_ISO_STAMP = re.compile(
+    r"(?<![\w-])(?:1[89]|20)\d\d-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?)?(?![\w-])"
+)
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:[•·*][ \t]*)?[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*)?[ \t]*:[ \t]*[\d,.]+[ \t]*"
+)
 #: Words that follow a verb, not a noun: "(four) buys two", "(three) leads the".
 _VERB_OBJECT = re.compile(
     rf"(?:{_W}|the|this|these|those|its|their|our|his|her|my|your)", re.IGNORECASE
@@ -293,6 +317,9 @@ _ONE_UNIT = re.compile(
     r"(?P<ago>\s+ago\b)?",
     re.IGNORECASE,
 )
+_COUPLE = re.compile(
+    rf"(?<![\w-])a\s+couple\s+(?P<unit>{'|'.join(_DURATION_UNITS)})s(?=\s+ago\b)", re.IGNORECASE
+)
 _TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
 
 
@@ -322,9 +349,10 @@ def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, in order; where candidates overlap the longest wins."""
     text = text.translate(_ASCII_LOOKALIKES)
     folded = text.casefold()
+    titled = _titled(text)
     found = [
-        *_dates(text),
-        *(_weekdays(text) if _has_any(folded, _WEEKDAYS) else ()),
+        *_dates(titled),
+        *(_weekdays(titled) if _has_any(folded, _WEEKDAYS) else ()),
         *_years(text),
         *_short_decades(text),
         *_short_years(text),
@@ -333,10 +361,15 @@ def find_figures(text: str) -> list[Figure]:
         *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
         *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
         *_one_unit(text),
+        *(_couple(text) if "couple" in folded else ()),
         *_amounts(text),
     ]
     blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
-    found = [f for f in found if not any(a < f.end and f.start < b for a, b in blocked)]
+    found = [
+        f
+        for f in found
+        if not any(a < f.end and f.start < b for a, b in blocked) and not _marked(text, f)
+    ]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Figure] = []
     for f in found:
@@ -344,6 +377,44 @@ def find_figures(text: str) -> list[Figure]:
             continue
         out.append(f)
     return out
+
+
+#: A line written in capitals (``TUESDAY, 21 JANUARY 2014``).
+_CAPITALS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
+
+
+def _titled(text: str) -> str:
+    """``text`` with its lines in capitals written as titles (``Tuesday, 21 January
+    2014``), so that the date finders, which know month and weekday names by their
+    capital, read a date line in capitals; every offset stays the same."""
+    if not _CAPITALS_LINE.search(text):
+        return text
+    titled = _CAPITALS_LINE.sub(lambda m: re.sub(r"[A-Z]+", _capitalized, m[0]), text)
+    return titled if len(titled) == len(text) else text
+
+
+def _capitalized(word: re.Match) -> str:
+    return word[0].capitalize()
+
+
+def _marked(text: str, f: Figure) -> bool:
+    """Whether figure ``f`` is an enumerator, part of a date stamp or a field's number
+    (see ``_ENUMERATOR``, ``_ISO_STAMP``, ``_FIELD_LINE``)."""
+    a, b = f.start, f.end
+    if a and text[a - 1] in "([":
+        m = _ENUMERATOR.match(text, a - 1)
+        if m and m.end() == b + 1:
+            return True
+    if "-" in text[max(0, a - 1) : b + 1]:
+        for m in _ISO_STAMP.finditer(text, max(0, a - 20), b + 20):
+            if m.start() < b and a < m.end():
+                return True
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        ":" in text[line_start:a] and _FIELD_LINE.fullmatch(text, line_start, line_end) is not None
+    )
 
 
 def _has_any(folded: str, words) -> bool:
@@ -374,6 +445,8 @@ def parse_number(words: str) -> float | None:
         return count * 1e12 if count else None
     half = s.endswith(" and a half")
     s = s.removesuffix(" and a half")
+    if half and re.fullmatch(r"\d*\.?\d+", s):
+        return float(s) + 0.5  # "3 and a half" (million)
     s = re.sub(r"^(?:a|one) dozen$", "twelve", s)
     s = re.sub(r"^a (hundred|thousand|million|billion)", r"one \1", s)
     try:
@@ -481,6 +554,8 @@ def _amounts(text: str):
             if re.fullmatch(r"\d\d", last) and int(last) > int(num[2:]):
                 last = num[:2] + last  # "2011-12" is 2011 to 2012
                 value2 = float(last)
+            if _is_year(last) and m["link"].strip() in ("to", "and"):
+                continue  # "from 2009 to 2015": two dates, each a year (see _years)
             if _is_year(last):
                 kind, unit_out = "date", "year"
                 normalized = f"{_fmt(value)}/{last}"  # an ISO 8601 interval of years
@@ -509,6 +584,12 @@ def _caseless(text: str, at: int) -> str:
     return lower if len(lower) == len(text) else text  # offsets must stay the same
 
 
+#: A naming word and its numbers so far, before one more: ``Tier 2, `` (``3 cities``).
+_LISTED = re.compile(
+    r"([A-Za-z]+)\.?[ \t]+\d+(?:[ \t]*(?:,|&|and|or)[ \t]*\d+)*[ \t]*(?:,|&|and|or)[ \t]*$"
+)
+
+
 def _identifier(text: str, start: int, m: re.Match) -> bool:
     """A number that names rather than measures: ``Article 5``, ``Boeing 737``, ``page 3``,
     both numbers of ``part 3 of 3``, a page marker ``-2-``, and a number that opens a
@@ -517,11 +598,21 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
         return False
     if re.match(r"-\d+-(?!\w)", text[start - 1 : m.end("num") + 1]) and not m["unit"]:
         return True  # "-2-": a page or part marker
-    if re.match(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+", text[m.end("num") :]) and not (
+    window = text[max(0, start - 30) : start]
+    tail = window.rstrip(" \t")  # the two searches below only where they can match
+    if (
+        tail.endswith(("-", "–", "—"))
+        and re.search(r"\b[A-Z]{2,}[ \t]*[-–—][ \t]*$", window)
+        and not (m["unit"] or m["scale"])
+    ):
+        return True  # "COVID – 19", "F - 16": an acronym and its number are one name
+    listed = tail.endswith((",", "&", "and", "or")) and _LISTED.search(window)
+    if listed and _identifier_word(listed[1]):
+        return True  # "Tier 2, 3 cities", "Articles 5 and 6": the list goes on naming
+    if re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+", text[m.end("num") :]) and not (
         m["unit"] or m["scale"] or m["num2"]
     ):
         return True  # "10 News First Breakfast": the number opens a name
-    window = text[max(0, start - 30) : start]
     first = re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)
     if first and _identifier_word(first[1]):
         return True  # the second number of "part 3 of 3"
@@ -546,8 +637,8 @@ def _identifier_word(word: str) -> bool:
 
 
 def _currency(symbol: str | None, code: str | None, unit: str) -> str | None:
-    if symbol:
-        return _CURRENCY_SYMBOLS[symbol]
+    if symbol:  # matched case aside: ``RS 5`` in a line in capitals
+        return _CURRENCY_SYMBOLS.get(symbol) or _SYMBOLS_FOLDED[symbol.casefold()]
     if code:
         return code.upper()
     word = unit.rstrip("s").split()[-1] if unit else ""
@@ -593,6 +684,8 @@ def _counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
         return None
     noun = _plural_noun if value != 1 else _singular_noun
     (w1, e1), rest = words[0], words[1:]
+    if w1 in ("most", "least") and len(rest) == 2 and rest[0][0].islower() and noun(rest[1][0]):
+        return rest[1]  # "the two most important people"
     if rest and _modifier(w1):
         w2, e2 = rest[0]
         if noun(w2) and (not noun(w1) or _adjectival(w1) or w1[0].isupper()):
@@ -660,7 +753,13 @@ def _dates(text: str):
             _MONTHS[m["month"].lower()] if m["month"] else _MONTH_ABBREVIATIONS[m["abbr"].lower()]
         )
         day = m["day1"] or m["day2"]
-        year = m["year"]
+        year, end = m["year"], m.end()
+        if year and "," in text[m.start() : m.start("year")] and _counted_noun(text, end, 2.0):
+            year = None  # "on 5 May, 2000 people marched": the number counts people
+            end = text.rindex(",", m.start(), m.start("year"))
+        dayto = m["dayto"] or m["dayto2"]
+        if m["dayto2"] and not int(m["day2"]) < int(m["dayto2"]) <= 31:
+            year, dayto, end = None, None, m.end("day2")  # "June 2-0": a score after a date
         bare = not (day or year or m["qual"])
         if bare and (m["abbr"] or not _introduced_as_time(text, m.start(), m["month"])):
             continue  # a bare month name must be introduced as a time ("May I", "March on")
@@ -671,9 +770,9 @@ def _dates(text: str):
             normalized = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
             value = None
         qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
-        if m["dayto"]:  # "20-21 March 2019": an ISO 8601 interval, its end abbreviated
-            normalized, qualifier = f"{normalized}/{int(m['dayto']):02d}", "range"
-        yield Figure(m.start(), m.end(), "date", value, None, "month", normalized, qualifier)
+        if dayto:  # "20-21 March 2019", "June 2-3": an ISO 8601 interval, its end abbreviated
+            normalized, qualifier = f"{normalized}/{int(dayto):02d}", "range"
+        yield Figure(m.start(), end, "date", value, None, "month", normalized, qualifier)
 
 
 def _introduced_as_time(text: str, start: int, month: str) -> bool:
@@ -714,6 +813,12 @@ def _years(text: str):
             continue
         if m["the"] and m["qual"] is None:
             start = m.start("year")
+        fiscal = _FISCAL.match(text, m.end("year"))
+        if fiscal and int(fiscal["next"][-2:]) == (int(year) + 1) % 100:
+            last = str(int(year) + 1)  # "2014/15", "2014/2015": a fiscal or school year
+            yield Figure(start, fiscal.end(), "date", float(year), float(last), "year",
+                         f"{year}/{last}", "range")  # fmt: skip
+            continue
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
 
 
@@ -783,6 +888,15 @@ def _one_unit(text: str):
                      qualifier)  # fmt: skip
 
 
+def _couple(text: str):
+    """``a couple days ago``: about two units of time, measured back with ``ago``;
+    ``a couple of years`` (with ``of``) is vague, and no figure."""
+    for m in _COUPLE.finditer(text):
+        unit = m["unit"].lower()
+        yield Figure(m.start(), m.end(), "duration", 2.0, None, unit, _duration(2, unit),
+                     "approximately")  # fmt: skip
+
+
 def _times(text: str):
     """``twice``, ``thrice``: multipliers in one word."""
     for m in _TIMES.finditer(text):
@@ -807,11 +921,17 @@ def _ordinals(text: str):
             and re.match(r"\s+[A-Z]", text[m.end() :])
         ):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
+        if noun is None and _day_of_month(text, m, value):
+            yield Figure(m.start(), m.end(), "date", None, None, "day", f"---{int(value):02d}",
+                         None)  # fmt: skip
+            continue
         if noun is None or noun[0] in _NOT_RANKED:
             continue
         before = text[max(0, m.start() - 4) : m.start()]
         if noun[0] == "place" and re.search(r"\b[Ii]n\s+$", before):
             continue  # "in the first place" means "firstly"
+        if (m["poss"] or "").lower() == "that" and _plural_after(text, noun[1]):
+            continue  # "hope that second round effects": a conjunction, no demonstrative
         if noun[0] is not None and noun[0] != "time":
             noun = _compound(text, noun[0], noun[1])  # "the first interest rate hike"
         start = m.start() if m["det"] else m.start("ord")  # a possessive is left out
@@ -825,6 +945,29 @@ def _ordinals(text: str):
         end = m.end() if m["ord"] else m.end("ord2")
         yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
                      _fmt(value), None)  # fmt: skip
+
+
+#: A word before ``the 10th`` that makes it a day: ``on the 10th``, ``today is the 10th``.
+_DAY_BEFORE = re.compile(
+    r"\b(?:on|by|until|till|since|from|before|after|through|between"
+    r"|(?:today|tomorrow|yesterday|it|date)(?:\s+(?:is|was)|['’]s))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _day_of_month(text: str, m: re.Match, value: float) -> bool:
+    """``today is the 10th.``, ``by the 3rd,``: a digit ordinal with ``the`` that ranks no
+    noun, after a word of time, is a day of the month (ISO 8601 ``---10``)."""
+    if m["det"] is None or m["det"].lower() != "the" or not m["ord"][0].isdigit():
+        return False
+    if not 1 <= value <= 31 or not re.match(r"[ \t]*(?:[.,;:!?)\]]|$)", text[m.end() :]):
+        return False
+    return _DAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) is not None
+
+
+def _plural_after(text: str, end: int) -> bool:
+    after = _words_after(text, end, 1)
+    return bool(after) and _plural_noun(after[0][0])
 
 
 def _compound(text: str, noun: str, end: int) -> tuple[str, int]:

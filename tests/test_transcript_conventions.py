@@ -325,3 +325,69 @@ def test_the_interviewer_the_intro_credits_asks():
     # Without the credit, neither ends a turn with "?": the opener is taken to ask.
     text = text.replace("Interview by Tom Reyes", "An interview")
     assert [r for r, _ in turns(text)] == ["question", "answer"] * 2 + ["question"]
+
+
+def test_bracketed_labels_with_the_colon_inside_alone_on_their_lines():
+    text = (
+        "Coach's press conference after the final\n\n"
+        "The coach spoke to reporters after the match in Lagos.\n\n"
+        "[Reporter:]\n"
+        "How do you feel about the second half?\n"
+        "[Maria Okafor:]\n"
+        "Proud. We kept our shape until the end.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label, x.speaker) for x in t.turns] == [
+        ("question", "[Reporter:]", "Reporter"),
+        ("answer", "[Maria Okafor:]", "Maria Okafor"),
+    ]
+    assert text[t.turns[1].start : t.turns[1].end].strip() == (
+        "Proud. We kept our shape until the end."
+    )
+
+
+def test_a_bracketed_note_with_a_colon_is_no_label():
+    # The colon is not at the end of the brackets' text: an editor's note, not a label.
+    text = (
+        "Harbour notes\n\n"
+        "[Note: the minister spoke in Portuguese.]\n"
+        "The harbour reopens in May, the minister said.\n"
+        "[Update: the rail link opens next year.]\n"
+        "Works start in June.\n"
+    )
+    assert turns(text) == []
+
+
+def test_initials_set_off_by_a_run_of_spaces_are_labels():
+    text = (
+        "Press briefing on the harbour - 3 March 2026\n\n"
+        "00:00:05\n\n"
+        "JL          Good morning and welcome. With us is the port director. Director?\n\n"
+        "00:01:10\n\n"
+        "AMP        Thank you, Jane. The harbour reopens in May.\n\n"
+        "JL          Thank you. A question from the floor: when does the rail link open?\n\n"
+        "AMP        Next year.\n"
+    )
+    t = parse(text, "x")
+    assert [(x.role, x.label) for x in t.turns] == [
+        ("question", "JL"),
+        ("answer", "AMP"),
+        ("question", "JL"),
+        ("answer", "AMP"),
+    ]
+    assert text[t.turns[1].start : t.turns[1].end].startswith("Thank you, Jane.")
+
+
+def test_a_table_with_capitals_and_runs_of_spaces_has_no_labels():
+    # Rows of a table (more than one run of spaces on a line) are no labels.
+    text = (
+        "Port traffic by country\n\n"
+        "UK     Containers     1,200\n"
+        "USA    Containers     3,400\n"
+        "FR     Bulk           800\n"
+    )
+    assert turns(text) == []
+    # One set of initials only (a single abbreviation indented from its text) is no
+    # dialogue either.
+    text = "Port traffic\n\nNB     The figures are provisional.\n\nNB     Rounded to hundreds.\n"
+    assert turns(text) == []

@@ -148,6 +148,12 @@ _CHAIR = re.compile(
 )
 #: A label in square brackets alone on its line (``[Jane Doe / Minister]``).
 _BRACKET_LABEL = re.compile(r"\[(?P<inner>[^\[\]\n:?!]{1,80})\]")
+#: A label with its colon inside square brackets, alone on its line (``[Reporter:]``,
+#: ``[Jane Doe:]``): read as the label inside, the turn's text on the next line.
+_BRACKETED_COLON = re.compile(r"\[(?P<inner>[^\[\]\n]{1,80}:)\]")
+#: Initials opening a line, then a run of spaces or a tab before the text, as some
+#: institutions' transcripts write their labels (``CL          Hello ...``).
+_SPACED_INITIALS = re.compile(r"(?P<name>[A-Z]{2,4})(?:[ ]{3,}|[ ]*\t[ \t]*)(?=[A-Z\"“‘'])")
 #: A hearing record's label: honorific or office, surname in capitals, a period.
 _HEARING_LABEL = re.compile(
     r"(?P<name>(?:Mr|Mrs|Ms|Dr|Miss)\.?[ ](?:[A-Z][A-Z’'\-]+[ ])?[A-Z][A-Z’'\-]+"
@@ -351,7 +357,10 @@ def parse(
             _add_unlabelled_answers(lines, markers, roles)
         _add_host_opening(text, lines, markers, roles)
     elif bare := (
-        _bracket_markers(text, lines) or _period_markers(text, lines) or _bare_markers(text, lines)
+        _bracket_markers(text, lines)
+        or _period_markers(text, lines)
+        or _spaced_markers(text, lines)
+        or _bare_markers(text, lines)
     ):
         markers = bare
         roles = _label_roles(text, lines, markers, interviewer_speaker)
@@ -412,7 +421,13 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     hosts = _cast_hosts(text, lines)
     for i, line in enumerate(lines):
         head = text[line.start : line.end]
+        # ``[Reporter:]``: the label inside the brackets, its span with them.
+        shift, close = 0, 0
+        if bracketed := _BRACKETED_COLON.fullmatch(head):
+            head, shift, close = bracketed["inner"], 1, 1
         m = _QA_LABEL.match(head)
+        if m and close and m.end() < len(head):
+            m = None
         if m and len(m["word"]) > 1 and (_is_cast(head[m.end() :]) or i in hosts):
             continue  # ``Moderator: JANE DOE, Press Officer``: a cast list line
         if m and len(m["word"]) > 1 and m.end() == len(head) and _names_line(text, lines, i + 1):
@@ -421,15 +436,16 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
             kind = "answer" if re.fullmatch(_ANSWER_WORDS, m["word"]) else "question"
             # ``Interviewer (Ms. Jane Doe):`` names the person who asks.
             person = m["word"] + m["paren"] if m["paren"] else None
-            found[i] = _Marker(kind, line.start, line.start + m.end(), m["word"], full=person)
+            end = line.start + shift + m.end() + close
+            found[i] = _Marker(kind, line.start, end, m["word"], full=person)
             continue
         m = _SPEAKER_LABEL.match(head)
-        if not m or not _text_follows(head, m.end()):
+        if not m or not _text_follows(head, m.end()) or (close and m.end() < len(head)):
             continue
         rest = head[m.end() :].strip()
         if (_is_header(m["name"]) and label_lines[m["name"]] < 2) or _is_cast(rest):
             continue  # a page header field or a cast list line, not a turn
-        found[i] = _Marker("speaker", line.start, line.start + m.end(), None)
+        found[i] = _Marker("speaker", line.start, line.start + shift + m.end() + close, None)
         names[i] = m["name"]
         parens[i] = m["paren"] or ""
         if _QUOTATION.fullmatch(rest) or _is_headline(rest):
@@ -601,6 +617,28 @@ def _period_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         return {}
     return {
         i: _Marker("speaker", m.start(), m.end(), m["name"], _speaker_key(m["name"]), m["name"])
+        for i, m in found.items()
+    }
+
+
+def _spaced_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
+    """Initials as labels with no colon, set off from the text by a run of three spaces
+    or more, or a tab (``CL          Hello ...``, ``TAG        Thank you.``), as some
+    institutions' press transcripts write them. They are labels when two different
+    initials open such lines; a line whose text holds another such run is a table row,
+    and then the file has none."""
+    found: dict[int, re.Match[str]] = {}
+    for i, line in enumerate(lines):
+        m = _SPACED_INITIALS.match(text, line.start, line.end)
+        if not m:
+            continue
+        if re.search(r"[ ]{3,}|\t", text[m.end() : line.end]):
+            return {}  # columns of a table, not a label and its text
+        found[i] = m
+    if len({m["name"] for m in found.values()}) < 2:
+        return {}
+    return {
+        i: _Marker("speaker", m.start(), m.end("name"), m["name"], m["name"], m["name"])
         for i, m in found.items()
     }
 

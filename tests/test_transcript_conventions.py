@@ -391,3 +391,34 @@ def test_a_table_with_capitals_and_runs_of_spaces_has_no_labels():
     # dialogue either.
     text = "Port traffic\n\nNB     The figures are provisional.\n\nNB     Rounded to hundreds.\n"
     assert turns(text) == []
+
+
+def test_a_hosts_opening_label_alone_on_its_line_before_the_dialogue():
+    text = (
+        "Town Hall, Channel 9\n\n"
+        "JANE REYES:\n\n"
+        "Good evening, I'm Jane Reyes. Our guest tonight is the Minister for Ports.\n\n"
+        "She took office last year.\n\n"
+        "QUESTION:\n\n"
+        "When will the harbour reopen?\n\n"
+        "MINISTER:\n\n"
+        "In May.\n"
+    )
+    assert turns(text) == [
+        ("question", "JANE REYES:"),
+        ("question", "QUESTION:"),
+        ("answer", "MINISTER:"),
+    ]
+
+
+def test_a_capitals_label_before_a_dialogue_labelled_inline_stays_text():
+    # The dialogue's labels share their line with the text: a one-off name in capitals
+    # alone on its line before it is a heading, as before.
+    text = (
+        "Town Hall, Channel 9\n\n"
+        "HARBOUR WATCH:\n\n"
+        "Our guest tonight is the Minister for Ports.\n\n"
+        "QUESTION: When will the harbour reopen?\n\n"
+        "MINISTER: In May.\n"
+    )
+    assert turns(text) == [("question", "QUESTION:"), ("answer", "MINISTER:")]

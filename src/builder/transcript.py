@@ -495,6 +495,11 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
     # ``Najib Tun Razak``) counts in the dialogue and in the paragraphs just before it.
     opening = _dialogue_opening(text, lines, set(found), dialogue)
     named = _named_words(text, lines, found) if opening is not None else set()
+    # Labels alone on their lines (``TONY JONES:`` over the turn): a name in capitals so
+    # written before the dialogue is its host's opening when the dialogue's labels all
+    # stand alone on their lines too.
+    alone = {k for k, marker in found.items() if marker.label_end == lines[k].end}
+    own_lines = dialogue is not None and all(k in alone for k in found if k >= dialogue)
     for i, key in sorted(identities.items()):
         written = names[i]
         # A numbered label (``Speaker 3:``, ``STEP 2:``) counts only when it recurs.
@@ -506,6 +511,7 @@ def _label_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
                 or (dialogue is not None and i > dialogue and _name_like(written))
                 or (dialogue is not None and i > dialogue and letters and len(key) == 1)
                 or (opening is not None and i >= opening and written in named)
+                or (own_lines and i in alone and _in_capitals(written) and _name_like(written))
                 or _declares_initials(written, parens.get(i, ""))
                 or _parliamentary(parens.get(i, ""))
                 or (dialogue is not None and _CHAIR.fullmatch(written) is not None)

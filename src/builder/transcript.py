@@ -31,7 +31,10 @@ How turns are recognised (the first rule that applies to the file wins):
    Also labels: a question word with the person in brackets (``Interviewer (Ms. Jane
    Doe):``, later ``Interviewer:``); a one-off label that gives its own initials
    (``Central Banking (CB):``, ``Ana Maria Lima (AL):``); a one-off one-letter label in
-   a dialogue of letters (``R:`` after ``M:`` turns); a one-word label that is a word
+   a dialogue of letters (``R:`` after ``M:`` turns); a name in capitals alone on its
+   line before the dialogue (``TONY JONES:`` over a host's opening) when the dialogue's
+   labels all stand alone on their lines too; a label with its colon inside square
+   brackets, alone on its line (``[Reporter:]``); a one-word label that is a word
    of a full name the text gives (``Najib:`` after ``Najib Tun Razak``) inside the
    dialogue or in the run of labelled paragraphs just before it. A cast line naming
    the host (``Host: Tom Clark`` before ``Tom Clark:`` turns) is front matter and
@@ -61,7 +64,10 @@ How turns are recognised (the first rule that applies to the file wins):
    (``Question`` / ``Johann Wadephul``, or a name over a time code, ``Jane Doe  0:15``):
    short lines, a question/answer word or a name with no end punctuation, each followed
    by text, at least two of them written at least twice, opening blocks in turn, two
-   pairs at least (see ``_bare_markers``).
+   pairs at least (see ``_bare_markers``); before those, initials set off from the text
+   by a run of three spaces or more, or a tab (``CL          Hello ...``): two different
+   initials at least, and no table row (a second such run on a line) in the file (see
+   ``_spaced_markers``).
 2. **Dash turns** (``- ``, ``-``, ``– ``, ``— `` at the start of a line), when the file
    has at least two: they alternate, starting with a question if the first one asks
    one (contains ``?``) and with an answer otherwise; when every dash turn asks, the

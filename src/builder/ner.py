@@ -335,7 +335,7 @@ def _abbreviation(span: str) -> bool:
 def _before_titles(text: str, start: int, end: int) -> int:
     """The end of a name without the title words (singular or plural) that close it
     (``House Speaker`` -> ``House``), keeping at least one word."""
-    words = list(re.finditer(r"[\w’'.\-]+", text[start:end]))
+    words = list(_WORD.finditer(text[start:end]))
     while len(words) > 1 and _title_word(words[-1].group(), words[0].group().isupper()):
         words.pop()
     return start + words[-1].end() if words else end
@@ -353,7 +353,7 @@ def _after_titles(text: str, start: int, end: int) -> int:
     ``Azerbaijani President``, ``Mr.``), then the honorifics and titles that open what is
     left (``Datuk Seri``, ``Tun Dr``), keeping at least one word."""
     cut = start
-    for m in re.finditer(r"[\w’'.\-]+", text[start:end]):
+    for m in _WORD.finditer(text[start:end]):
         if m.end() == end - start:
             break
         if m.group().strip(".").lower() in TITLES:

@@ -26,6 +26,8 @@ ROLE_WORDS = TITLES | {
     "minister", "secretary", "president", "interviewee", "respondent",
 }  # fmt: skip
 _WORD = re.compile(r"[\w’'.\-]+")
+#: What separates a label's parts (``JANE DOE, HOST``, ``Jane Doe / Minister``).
+_PARTS = re.compile(r"[,/()\[\]]")
 
 
 def _is_role(words: list[str]) -> bool:
@@ -34,7 +36,7 @@ def _is_role(words: list[str]) -> bool:
 
 def person_in_label(label: str) -> str | None:
     """The person's name a speaker label gives, as written; None for a role only."""
-    for part in re.split(r"[,/()\[\]]", label):
+    for part in _PARTS.split(label):
         words = _WORD.findall(part)
         if len(words) > 1 and words[-1].isdigit():
             words = words[:-1]  # a numbered speaker (``Speaker 2``, ``Caller 3``)
@@ -48,7 +50,7 @@ def person_in_label(label: str) -> str | None:
 
 def role_in_label(label: str) -> tuple[str, ...]:
     """The role words of a label (``PRIME MINISTER`` -> ``("prime", "minister")``)."""
-    for part in re.split(r"[,/()\[\]]", label):
+    for part in _PARTS.split(label):
         words = _WORD.findall(part)
         if _is_role(words):
             return tuple(w.strip(".").lower() for w in words)

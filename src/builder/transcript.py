@@ -600,7 +600,7 @@ def _bracket_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         ):
             found[i] = (re.split(r"[ ]*[/,][ ]*", inner)[0], inner)
     counts = Counter(_speaker_key(name) for name, _ in found.values())
-    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+    if not _enough_labels(counts):
         return {}
     markers = {}
     for i, (name, inner) in found.items():
@@ -611,6 +611,12 @@ def _bracket_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         else:
             markers[i] = _Marker("speaker", line.start, line.end, name, _speaker_key(name), inner)
     return markers
+
+
+def _enough_labels(counts: Counter[str]) -> bool:
+    """Labels with no colon (turns per speaker in ``counts``) make a dialogue when there
+    are three or more, of two speakers at least, one of them written twice."""
+    return sum(counts.values()) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2
 
 
 def _period_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
@@ -625,7 +631,7 @@ def _period_markers(text: str, lines: list[_Line]) -> dict[int, _Marker]:
         and _text_follows(text[line.start : line.end], m.end() - line.start)
     }
     counts = Counter(_speaker_key(m["name"]) for m in found.values())
-    if len(found) < 3 or len(counts) < 2 or max(counts.values()) < 2:
+    if not _enough_labels(counts):
         return {}
     return {
         i: _Marker("speaker", m.start(), m.end(), m["name"], _speaker_key(m["name"]), m["name"])
@@ -845,7 +851,7 @@ def _label_roles(
         spoke: Counter[str] = Counter()
         order = list(dict.fromkeys(speakers[i] for i in sorted(speakers)))
         for i, key in speakers.items():
-            turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
+            turn = _turn_text(text, lines, markers, i)
             spoke[key] += 1
             asked[key] += bool(_ENDS_WITH_QUESTION.search(turn))
         greeted = [
@@ -905,7 +911,7 @@ def _first_turn(
 ) -> str:
     """The text of the first turn of the speaker ``key``."""
     i = min(i for i, k in speakers.items() if k == key)
-    return text[markers[i].label_end : _turn_end(lines, markers, i)]
+    return _turn_text(text, lines, markers, i)
 
 
 def _not_after_questions(
@@ -927,7 +933,7 @@ def _not_after_questions(
         return set()
     asking = {speakers[starts[0]]} if starts[0] in speakers else set()
     for i, key in speakers.items():
-        turn = text[markers[i].label_end : _turn_end(lines, markers, i)]
+        turn = _turn_text(text, lines, markers, i)
         if _ENDS_WITH_QUESTION.search(turn):
             asking.add(key)
     return asking - answerers
@@ -946,7 +952,7 @@ def _introducers(
     for key in first:
         for other, other_start in first.items():
             said = " ".join(
-                text[markers[i].label_end : _turn_end(lines, markers, i)]
+                _turn_text(text, lines, markers, i)
                 for i in sorted(speakers)
                 if speakers[i] == key and i < other_start
             )
@@ -976,6 +982,11 @@ def _resolve(key: str, identities: set[str]) -> str:
         return key
     words = set(key.split())
     return next((k for k in sorted(identities) if words <= set(re.split(r"[ ,]+", k))), key)
+
+
+def _turn_text(text: str, lines: list[_Line], markers: dict[int, _Marker], i: int) -> str:
+    """The text of the turn starting at line ``i``, from the end of its label."""
+    return text[markers[i].label_end : _turn_end(lines, markers, i)]
 
 
 def _turn_end(lines: list[_Line], markers: dict[int, _Marker], i: int) -> int:

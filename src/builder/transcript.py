@@ -1242,6 +1242,7 @@ def _front(
     for k in range(heading + 1 if heading is not None else len(front), len(front)):
         if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
             kinds[k] = None  # the interview's date line under its title is text
+    _repeats(text, front, kinds, heading)
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).
@@ -1274,6 +1275,40 @@ def _front(
     if block[1] > block[0]:
         front_matter = (front[block[0]].start, front[block[1] - 1].end)
     return title_span, front_matter, front[i:], furniture
+
+
+def _repeats(text: str, front: list[_Line], kinds: list[str | None], heading: int | None) -> None:
+    """Mark the furniture that repetition shows, in ``kinds``. The first line of text
+    (``heading``: the page's title) repeated on the next line (its heading, markup and
+    end punctuation aside) is a ``duplicate``; so is a teaser that the next line goes on
+    from (``"It's very important that ... I thi…"``), below the heading. The lines
+    between the heading and its repeat a few lines down (the article's own heading) are
+    the page's header (``CNBC News Releases``, a site's motto), unless one of them ends
+    a sentence or is a date written out (the interview's date line)."""
+    if heading is None:
+        return
+    keys = [_heading_key(text[line.start : line.end]) for line in front]
+    if heading + 1 < len(front) and keys[heading] and keys[heading + 1] == keys[heading]:
+        kinds[heading + 1] = kinds[heading + 1] or "duplicate"
+    for k in range(heading + 2, len(front)):
+        teaser = text[front[k - 1].start : front[k - 1].end]
+        if kinds[k - 1] is None and teaser.endswith(("…", "...")) and len(keys[k - 1]) >= 40:
+            if keys[k].startswith(keys[k - 1].rstrip(".… ")):
+                kinds[k - 1] = "duplicate"
+    for j in range(heading + 2, min(len(front), heading + 10)):
+        if keys[heading] and keys[j] == keys[heading]:
+            lines = {m: text[front[m].start : front[m].end] for m in range(heading + 1, j)}
+            if all(kinds[m] or not (re.search(r"[.?!]$", line) or written_date(line))
+                   for m, line in lines.items()):  # fmt: skip
+                for m in lines:
+                    kinds[m] = kinds[m] or "navigation"
+            return
+
+
+def _heading_key(line: str) -> str:
+    """A line as compared for repetition: no markup, case or end punctuation."""
+    line = re.sub(r"<[^<>\n]{1,80}>", "", line)
+    return " ".join(line.split()).casefold().strip(" .,:;!?*_-–—•")
 
 
 def _same(a: str, b: str) -> bool:

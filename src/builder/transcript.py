@@ -102,7 +102,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from builder.backmatter import back_matter_start
+from builder.backmatter import back_matter_start, is_back_matter
 from builder.errors import BuildError
 from builder.frontmatter import Furniture, furniture_kind, written_date
 
@@ -261,6 +261,7 @@ class Transcript:
     front_matter: tuple[int, int] | None = None  # page furniture before or after the title
     furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
     back_matter: tuple[int, int] | None = None  # page furniture after the last turn
+    turn_furniture: tuple[Furniture, ...] = ()  # furniture lines inside turns (see _in_turn)
 
 
 @dataclass(frozen=True)
@@ -1191,6 +1192,7 @@ def _assemble(
 
     turns = []
     back_matter = None
+    in_turns: list[Furniture] = []
     starts = sorted(markers)
     for n, i in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -1215,6 +1217,7 @@ def _assemble(
         body = [_Line(lines[i].number, start, lines[i].end), *lines[i + 1 : last + 1]]
         if start > lines[i].end:  # label alone on its line
             body = lines[i + 1 : last + 1]
+        in_turns += _in_turn(text, body)
         turns.append(
             Turn(
                 role=roles[i],
@@ -1228,7 +1231,51 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text, title_span, intros, turns, front_matter, furniture, back_matter)
+    return Transcript(
+        text, title_span, intros, turns, front_matter, furniture, back_matter, tuple(in_turns)
+    )
+
+
+#: A header over a list of links to other pages (``Related stories``, ``Read more:``).
+_LINK_LIST = re.compile(
+    r"(?:related|more|recommended|popular|latest|top)(?:\s+(?:stories|articles|news|"
+    r"content|links|reading|videos?|on\s+this(?:\s+\w+)?))?|read\s+(?:more|also|next)"
+    r"|see\s+also|also\s+read|more\s+from\s+\S+(?:\s+\S+)?",
+    re.IGNORECASE,
+)
+
+
+def _in_turn(text: str, body: list[_Line]) -> list[Furniture]:
+    """The page furniture among a turn's lines after its first: a whole line of the
+    kinds the back matter holds (``Share``, ``Related: ...``, ``Advertisement``, a
+    copyright line, a time code; never a line that ends a sentence, nor a date written
+    out), and the headlines listed under a ``Related stories`` or ``Read more:`` line
+    (lines that end no sentence, up to the first that does). Such lines stay in the
+    turn's text but are never read as figures or entities."""
+    out: list[Furniture] = []
+    listing = False
+    for line in body[1:]:
+        said = text[line.start : line.end]
+        bare = said.strip("*_#•·>-–— ").rstrip(":")
+        if _LINK_LIST.fullmatch(bare) or bare.casefold() in _ADVERT_WORDS:
+            out.append(Furniture(line.start, line.end, "navigation"))
+            listing = _LINK_LIST.fullmatch(bare) is not None
+        elif listing and len(said.split()) <= 20 and not _SENTENCE_END.search(said):
+            out.append(Furniture(line.start, line.end, "navigation"))
+        elif is_back_matter(said) and not written_date(said):
+            out.append(Furniture(line.start, line.end, furniture_kind(said) or "navigation"))
+            listing = False
+        else:
+            listing = False
+    return out
+
+
+#: A line that says what the box under it is: an advert or sponsored content.
+_ADVERT_WORDS = frozenset({
+    "advertisement", "advertising", "advert", "ad", "sponsored", "sponsored content",
+    "promoted", "paid content", "story continues below advertisement",
+    "article continues below advertisement", "continue reading below",
+})  # fmt: skip
 
 
 def _front(
@@ -1243,6 +1290,7 @@ def _front(
         if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
             kinds[k] = None  # the interview's date line under its title is text
     _repeats(text, front, kinds, heading)
+    _promotions(text, front, kinds, heading)
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).
@@ -1303,6 +1351,46 @@ def _repeats(text: str, front: list[_Line], kinds: list[str | None], heading: in
                 for m in lines:
                     kinds[m] = kinds[m] or "navigation"
             return
+
+
+#: A call to action closing a promotion box (``Click here to learn about these picks!``).
+_CALL = re.compile(
+    r"(?:click|tap)\s+(?:here|to|for)\b|(?:sign\s+up|subscribe|register)\s+(?:here|now|today|for|to)\b"
+    r"|(?:learn|find\s+out|read)\s+more\s+(?:here|about)\b",
+    re.IGNORECASE,
+)
+#: A call to play the page's own video or audio: its headline and summary are text.
+_MEDIA_CALL = re.compile(r"\b(?:watch|listen|play|view|video|audio|podcast)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*]*$")  # a footnote's star may follow
+
+
+def _promotions(text: str, front: list[_Line], kinds: list[str | None], heading: int | None) -> None:
+    """Mark a promotion box below the heading as furniture, in ``kinds``: a call to
+    action (``Click here to learn about these picks!``; not a call to watch or hear the
+    page's own video) after one to four lines that end sentences, under a short
+    headline that does not (``10 stocks we like better than ...``). The headline, the lines and the call are furniture, and so is a footnote
+    opened by a star right after the call (``*Returns as of ...``)."""
+    if heading is None:
+        return
+    for c, line in enumerate(front):
+        call = text[line.start : line.end].strip("*_@• ")
+        if c <= heading + 1 or not _CALL.match(call) or _MEDIA_CALL.search(call):
+            continue
+        k = c - 1
+        while k > heading and k >= c - 4 and kinds[k] is None:
+            if not _SENTENCE_END.search(text[front[k].start : front[k].end]):
+                break
+            k -= 1
+        head = text[front[k].start : front[k].end]
+        if k <= heading or k == c - 1 or kinds[k] or len(head.split()) > 12:
+            continue
+        if _SENTENCE_END.search(head) or head.endswith(":"):
+            continue
+        for m in range(k, c + 1):
+            kinds[m] = kinds[m] or "promotion"
+        after = text[front[c + 1].start : front[c + 1].end] if c + 1 < len(front) else ""
+        if kinds[c + 1 : c + 2] == [None] and re.match(r"\*(?!\*)\w", after):
+            kinds[c + 1] = "promotion"
 
 
 def _heading_key(line: str) -> str:

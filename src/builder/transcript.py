@@ -1364,12 +1364,15 @@ _MEDIA_CALL = re.compile(r"\b(?:watch|listen|play|view|video|audio|podcast)\b", 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*]*$")  # a footnote's star may follow
 
 
-def _promotions(text: str, front: list[_Line], kinds: list[str | None], heading: int | None) -> None:
+def _promotions(
+    text: str, front: list[_Line], kinds: list[str | None], heading: int | None
+) -> None:
     """Mark a promotion box below the heading as furniture, in ``kinds``: a call to
     action (``Click here to learn about these picks!``; not a call to watch or hear the
     page's own video) after one to four lines that end sentences, under a short
-    headline that does not (``10 stocks we like better than ...``). The headline, the lines and the call are furniture, and so is a footnote
-    opened by a star right after the call (``*Returns as of ...``)."""
+    headline that does not (``10 stocks we like better than ...``). The headline, the
+    lines and the call are furniture, and so is a footnote opened by a star right after
+    the call (``*Returns as of ...``)."""
     if heading is None:
         return
     for c, line in enumerate(front):

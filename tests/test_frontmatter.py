@@ -71,6 +71,13 @@ FURNITURE = [
     ("THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.", "notice"),
     ("Available transcripts are automatically generated. Accuracy is not guaranteed.", "notice"),
     ("The author(s) may have a position in any stocks mentioned.", "notice"),
+    ("Advertisement", "navigation"),
+    ("Sign up for our daily newsletter", "navigation"),
+    ("Leave a comment", "navigation"),
+    ("Watch: Minister on ports", "navigation"),
+    ("(Getty Images)", "navigation"),
+    ("AP Photo/Jane Doe", "navigation"),
+    ("Pictured: Anna Berg in Oslo", "byline"),
 ]
 
 TEXT = [
@@ -100,6 +107,10 @@ TEXT = [
     "The minister has a position in the cabinet.",
     "Yes.",
     "A",
+    "Family Photos",
+    "Video games and the new economy",
+    "We subscribe to the newsletter idea.",
+    "Anna Berg in Oslo on Monday, when the port reopened.",
 ]
 
 

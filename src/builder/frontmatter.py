@@ -93,12 +93,19 @@ _UI_WORDS = {
     "comments", "comment", "related", "tags", "news", "save", "download", "pdf", "version",
     "this", "article", "page", "follow", "us", "rss", "feed", "mail", "large", "medium",
     "small", "site", "expand", "collapse", "transcript", "episode", "adjust", "show", "hide",
+    "advertisement", "advertising", "sponsored", "newsletter", "newsletters",
 }  # fmt: skip
 #: Function words among the UI words: they do not make a line a row of buttons.
 _UI_GLUE = {"in", "to", "this", "us", "more", "x", "a+", "a-", "log", "sign", "main"}
 _PAGE_LINE = re.compile(
-    r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this)"
+    r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this"
+    r"|watch|video|listen|gallery|photos|in\s+pictures)"
     r"\s*:|you\s+are\s+here\s*:|back\s+to\s+\S+(?:\s+\S+){0,4}\s*$"
+    r"|leave\s+a\s+(?:comment|reply)\b|(?:sign\s+up|subscribe|register)\b[^.?!]{0,40}\bnewsletters?\b"
+    # a picture credit: ``(Getty Images)``, ``AP Photo/Jane Doe``
+    r"|\((?:[A-Z][\w&.]*\s+){0,3}(?:Photo|Photos|Images|Pictures)\)\s*$"
+    r"|(?:[A-Z][\w&.]*\s+){0,3}(?:Photo|Photos|Images|Pictures)\s*/\s*[A-Z][\w.\-]*"
+    r"(?:\s+[A-Z][\w.\-]*){0,3}\s*$"
     r"|(?:find|follow|like|join)\s+us\s+(?:on|at)\b|click\s+(?:here\b|to\b|for\b)"
     r"|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
     r"|[\d,]+\s+(?:views|comments)\s*$|\d+\s*min(?:ute)?s?\s+read\s*$"
@@ -107,7 +114,8 @@ _PAGE_LINE = re.compile(
 )
 _BYLINE = re.compile(
     r"(?:By|BY|by|Interview(?:ed)?\s+by|Written\s+by|Reporting\s+by|Text\s+by|Story\s+by|"
-    r"Photos?\s+by:?|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:)\s+(?P<names>.+)"
+    r"Photos?\s+by:?|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:|Image:|Picture:|"
+    r"Pictured:|Credit:|Image\s+credit:|Illustration:)\s+(?P<names>.+)"
 )
 _NAME_LINK = {"and", "of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "in",
               "at", "&", "|", "/", "and/or"}  # fmt: skip

@@ -10,8 +10,12 @@ or an entity.
 
 Two more kinds: a news ticker (headlines run together with bullets ``•``) is
 navigation, and a sentence about the text itself (``This transcript has been edited for
-clarity.``) is a *notice*. A short line standing between two furniture lines (a site
-header such as ``Explore the BBC``) is furniture too (see ``transcript``).
+clarity.``, ``THIS IS A RUSH TRANSCRIPT.``, a financial site's disclosure) is a
+*notice*. Symbols alone (``×``, ``<<``), a field's name alone (``Release Date:``),
+advert, newsletter and comment lines and picture credits (``(Getty Images)``) are
+navigation. A short line standing between two furniture lines (a site header such as
+``Explore the BBC``) is furniture too, and so are repeats, teasers and promotion boxes
+(see ``transcript``).
 
 A line is furniture only when the whole line is of one of these forms; a dateline that
 opens a paragraph (``HANOI, June 2024 - Our correspondent spoke ...``) is text. The
@@ -158,7 +162,8 @@ class Furniture:
 
     start: int
     end: int
-    kind: str  # "date", "language", "navigation", "byline", "dateline" or "notice"
+    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice",
+    # or, from its place in the page (see transcript), "duplicate" or "promotion"
 
 
 def furniture_kind(line: str) -> str | None:

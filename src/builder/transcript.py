@@ -89,8 +89,13 @@ furniture (dates, language switchers, navigation, bylines, datelines alone on a 
 see ``frontmatter``), the title (the first other line, when it is the interview's title)
 and intro paragraphs. The furniture before the title (or, when there is none, right
 after it) is the front matter block; furniture further down stays in the intro, marked
-as such. Paragraphs are separated by blank lines, or by single newlines in a file that
-has no blank line between its turns.
+as such. Furniture is also told by its place in the page: the title repeated right under
+itself, the page header between the title line and its repeat, a teaser, a promotion
+box (see ``_repeats`` and ``_promotions``). Inside a turn, furniture lines after its
+first (an advert, a share bar, a ``Related stories`` list: see ``_in_turn``) stay in the
+turn but are listed in ``Transcript.turn_furniture`` and never read. Paragraphs are
+separated by blank lines, or by single newlines in a file that has no blank line
+between its turns.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ class Furniture:
 
     start: int
     end: int
-    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice",
+    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice", "label",
     # or, from its place in the page (see transcript), "duplicate" or "promotion"
 
 

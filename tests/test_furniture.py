@@ -26,6 +26,11 @@ def test_a_heading_repeated_on_the_next_line_is_a_duplicate():
     assert [text[a:b] for a, b in t.intros] == ["Anna Berg runs the port of Oslo."]
 
 
+def test_a_sentence_said_twice_at_the_top_is_not_a_duplicate():
+    text = "Ports must grow.\n\nPorts must grow.\n\nQ: Why?\n\nA: Trade.\n"
+    assert _furniture(text) == []
+
+
 def test_a_repeated_line_below_the_heading_is_text():
     """Only the heading's own repeat is a duplicate: a caption quoted twice, or a place
     named twice, further down is what the page says."""

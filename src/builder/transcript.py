@@ -1335,16 +1335,19 @@ def _front(
 def _repeats(text: str, front: list[_Line], kinds: list[str | None], heading: int | None) -> None:
     """Mark the furniture that repetition shows, in ``kinds``. The first line of text
     (``heading``: the page's title) repeated on the next line (its heading, markup and
-    end punctuation aside) is a ``duplicate``; so is a teaser that the next line goes on
-    from (``"It's very important that ... I thi…"``), below the heading. The lines
+    end punctuation aside; not a sentence ending with a full stop) is a ``duplicate``;
+    so is a teaser that the next line goes on from (``"It's very important that ... I
+    thi…"``), below the heading. The lines
     between the heading and its repeat a few lines down (the article's own heading) are
     the page's header (``CNBC News Releases``, a site's motto), unless one of them ends
     a sentence or is a date written out (the interview's date line)."""
     if heading is None:
         return
     keys = [_heading_key(text[line.start : line.end]) for line in front]
+    said = text[front[heading].start : front[heading].end]  # a sentence may be said twice
     if heading + 1 < len(front) and keys[heading] and keys[heading + 1] == keys[heading]:
-        kinds[heading + 1] = kinds[heading + 1] or "duplicate"
+        if not said.rstrip("\"'”’)]*_ ").endswith("."):
+            kinds[heading + 1] = kinds[heading + 1] or "duplicate"
     for k in range(heading + 2, len(front)):
         teaser = text[front[k - 1].start : front[k - 1].end]
         if kinds[k - 1] is None and teaser.endswith(("…", "...")) and len(keys[k - 1]) >= 40:

@@ -108,6 +108,12 @@ _DURATION_UNITS = {
     "hour": "H", "minute": "M", "second": "S",
 }  # fmt: skip
 _DURATION_FACTOR = {"decade": 10, "century": 100}
+#: Abbreviated units of time, in lower case only (``41 mins``, ``2 hrs``; ``HR`` and
+#: ``SEC`` in capitals are acronyms).
+_DURATION_ABBREVIATIONS = {
+    "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
+    "secs": "second", "yr": "year", "yrs": "year", "wk": "week", "wks": "week",
+}  # fmt: skip
 _QUANTITY_UNITS = {
     "tonne": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne", "kg": "kilogram",
     "kilogram": "kilogram", "bcm": "bcm", "tcm": "tcm", "barrel": "barrel", "bpd": "barrel_per_day",
@@ -173,6 +179,7 @@ _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _CUR_WORDS = "|".join(_CURRENCY_WORDS)
 _DUR = "|".join(["centuries", *_DURATION_UNITS])
+_DUR_ABBR = "|".join(sorted(_DURATION_ABBREVIATIONS, key=len, reverse=True))
 _QTY = "|".join(re.escape(q) for q in sorted(_QUANTITY_UNITS, key=len, reverse=True))
 _MONTH = "|".join(m.capitalize() for m in _MONTHS)
 _MON = "|".join(a.capitalize() for a in sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
@@ -183,11 +190,12 @@ _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?<!\w\+)(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
-    rf"(?P<num>{_NUMBER})"
+    rf"(?P<num>{_NUMBER})(?:(?<=[a-z])[ \t]*\((?P<rep>\d{{1,3}}(?:,\d{{3}})*)\))?"
     rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
-    rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
+    rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
+    rf"(?:{_QTY})s?\b))?"
     rf"(?:-(?P<glued>[a-z]+))?",
     re.IGNORECASE,
 )
@@ -202,7 +210,8 @@ _DATE = re.compile(
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
 _TIME_WORDS = re.compile(
-    r"\b(?:in|since|until|till|by|from|of|before|after|during|between|through|to|for)\s+$",
+    r"\b(?:in|into|on|since|until|till|by|from|of|before|after|during|between|through|to|for)"
+    r"\s+$",
     re.IGNORECASE,
 )
 #: A month name continues a list or range of dates (``March and April``, ``May-June``).
@@ -315,6 +324,14 @@ _POSTPOSED = re.compile(r"\s+(?:approximately|or\s+so)\b", re.IGNORECASE)
 _ONE_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?an?\s+(?P<unit>{'|'.join(_DURATION_UNITS)})\b"
     r"(?P<ago>\s+ago\b)?",
+    re.IGNORECASE,
+)
+#: What makes a bare ``a year`` a duration: the object of ``for`` or of a verb that
+#: spends or takes time (``for a year``, ``spent a year``), or the next of a list of
+#: durations (``two years in Oslo and a year in Rome``).
+_ONE_UNIT_BEFORE = re.compile(
+    r"(?:\b(?:for|within|spent|spend|spends|spending|took|take|takes|taking|lasted|lasts)"
+    rf"|\b(?:{_DUR})s?\b[^.;:!?\n]{{0,40}}\b(?:and|or))\s+$",
     re.IGNORECASE,
 )
 _COUPLE = re.compile(
@@ -467,9 +484,17 @@ def _fmt(value: float) -> str:
 def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
+        unit = _DURATION_ABBREVIATIONS.get(unit, unit)  # "41 mins" is 41 minutes
         value = parse_number(num)
+        if m["num2"] and m["link"].strip() in ("-", "–", "—") and _score_line(text, m):
+            for g in ("num", "num2"):  # "6-2, 6-3" on a line of its own: one count each
+                v = float(m[g])
+                yield Figure(m.start(g), m.end(g), "count", v, None, None, _fmt(v), None)
+            continue
         if value is None or _identifier(_caseless(text, m.start()), m.start("num"), m):
             continue
+        if m["rep"] and parse_number(m["rep"]) != value:
+            continue  # only a number in words repeated in digits is one: "one (1) hour"
         after = text[m.end("num") : m.end("num") + 3]
         if re.match(r"['’]?s\b", after):
             continue  # a decade or an age ("their 80s"): see _years and _short_decades
@@ -489,7 +514,9 @@ def _amounts(text: str):
             continue  # "One day, we will meet": some day, no duration
         start, end = m.start(), m.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
-            if glued.rstrip("s") in _DURATION_UNITS and not unit:
+            if glued in _DURATION_ABBREVIATIONS and not unit:
+                unit = _DURATION_ABBREVIATIONS[glued]  # "a 3-yr deal"
+            elif glued.rstrip("s") in _DURATION_UNITS and not unit:
                 unit = glued
             elif glued != "fold":
                 if re.fullmatch(_DIGITS, num) is None:
@@ -571,6 +598,21 @@ def _amounts(text: str):
         if value2 is not None and kind != "date":
             normalized = None  # a range has no single value: see value and value_max
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
+
+
+#: A line of scores alone: ``6-2, 6-3``, ``31 - 28``.
+_SCORE_LINE = re.compile(
+    r"[ \t]*\d{1,3}[ \t]*[-–—][ \t]*\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3}[ \t]*[-–—][ \t]*\d{1,3})*[ \t]*"
+)
+
+
+def _score_line(text: str, m: re.Match) -> bool:
+    """Whether ``m`` (a number, a dash and a number) is on a line of scores alone, as in a
+    match report's result line: each number is then a count, as in ``Europe - 15``."""
+    a = text.rfind("\n", 0, m.start()) + 1
+    b = text.find("\n", m.end())
+    b = len(text) if b < 0 else b
+    return not _is_year(m["num"]) and _SCORE_LINE.fullmatch(text, a, b) is not None
 
 
 def _caseless(text: str, at: int) -> str:
@@ -786,7 +828,7 @@ def _introduced_as_time(text: str, start: int, month: str) -> bool:
     word = _TIME_WORDS.search(before)
     if not word:
         return False
-    return month != "May" or word.group().split()[0].lower() not in ("to", "for", "of")
+    return month != "May" or word.group().split()[0].lower() not in ("to", "for", "of", "on")
 
 
 def _weekdays(text: str):
@@ -881,7 +923,11 @@ def _one_unit(text: str):
     a year``, ``a year of talks``) is left alone."""
     for m in _ONE_UNIT.finditer(text):
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
-        if not (qualifier or m["ago"]) or (m["qual"] or "").lower() == "some":
+        if (m["qual"] or "").lower() == "some":
+            continue
+        if not (qualifier or m["ago"]) and not _ONE_UNIT_BEFORE.search(
+            text[max(0, m.start() - 60) : m.start()]
+        ):
             continue
         unit = m["unit"].lower()
         yield Figure(m.start(), m.end("unit"), "duration", 1.0, None, unit, _duration(1, unit),
@@ -1001,7 +1047,7 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
                 return None  # "the second most visited"
             continue  # "the third most important partner"
         if not word.islower():
-            if word[0].isupper() and not last:
+            if word[0].isupper() and not last and word != "I":
                 continue  # a proper adjective: "the first Nordic country"
             return None
         if w in ("most", "least") or (w.endswith("est") and w not in _EST_NOUNS):

@@ -472,6 +472,51 @@ CASES += [
         "It is Friday, March the 3rd.",
         [("Friday, March the 3rd", "date", None, None, "month", "--03-03", None)],
     ),
+    # abbreviated units of time, in lower case
+    (
+        "The show runs 52 mins; the flight took 3 hrs, a 5-yr plan.",
+        [
+            ("52 mins", "duration", 52, None, "minute", "PT52M", None),
+            ("3 hrs", "duration", 3, None, "hour", "PT3H", None),
+            ("5-yr", "duration", 5, None, "year", "P5Y", None),
+        ],
+    ),
+    ("We hired 4 HR staff.", [("4 HR staff", "count", 4, None, "staff", "4", None)]),
+    # a number in words repeated in digits is one figure
+    (
+        "Reply within ten (10) days, or two (3) weeks.",
+        [("ten (10) days", "duration", 10, None, "day", "P10D", None)],
+    ),
+    ("We saw 7 (2) cases.", [("7", "count", 7, None, None, "7", None)]),
+    # a line of scores alone: one count per number
+    (
+        "Semi-final\n4-6, 7-5\nThe first question.",
+        [
+            ("4", "count", 4, None, None, "4", None),
+            ("6", "count", 6, None, None, "6", None),
+            ("7", "count", 7, None, None, "7", None),
+            ("5", "count", 5, None, None, "5", None),
+            ("The first question", "ordinal", 1, None, "question", "1", None),
+        ],
+    ),
+    ("It ran\n2011-2014\n", [("2011-2014", "date", 2011, 2014, "year", "2011/2014", "range")]),
+    # a month after "into" or "on"
+    (
+        "Heading into October, bets on November hikes rose.",
+        [
+            ("October", "date", None, None, "month", "--10", None),
+            ("November", "date", None, None, "month", "--11", None),
+        ],
+    ),
+    # one unit of time after "for" or a verb spending time, or in a list of durations
+    (
+        "She worked for a month in Lima, spent three weeks in Quito and a week in Cusco.",
+        [
+            ("a month", "duration", 1, None, "month", "P1M", None),
+            ("three weeks", "duration", 3, None, "week", "P3W", None),
+            ("a week", "duration", 1, None, "week", "P1W", None),
+        ],
+    ),
 ]
 
 NOT_FIGURES = [
@@ -513,6 +558,9 @@ NOT_FIGURES = [
     "Governor Ann Lee -2-",
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
+    "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
+    "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective
+    "The final score was 3-1 in a 4-2 series.",  # scores inside a sentence
     "It was this April, or next March.",
 ]
 

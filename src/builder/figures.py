@@ -1043,8 +1043,8 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
         last = n == len(words) - 1
         if after_most:
             after_most = False
-            if last:
-                return None  # "the second most visited"
+            if last or not word.islower():
+                return None  # "the second most visited", "the second most I know"
             continue  # "the third most important partner"
         if not word.islower():
             if word[0].isupper() and not last and word != "I":

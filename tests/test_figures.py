@@ -508,6 +508,22 @@ CASES += [
             ("November", "date", None, None, "month", "--11", None),
         ],
     ),
+    # an even split is one half; a multiplier written with "x"
+    (
+        "Odds are 50/50, or fifty-fifty; the vote was 150-50.",
+        [
+            ("50/50", "quantity", 0.5, None, "fraction", "1/2", None),
+            ("fifty-fifty", "quantity", 0.5, None, "fraction", "1/2", None),
+        ],
+    ),
+    (
+        "Sales grew 2.5x, not 3 x 4.",
+        [
+            ("2.5x", "multiplier", 2.5, None, "times", "2.5", None),
+            ("3", "count", 3, None, None, "3", None),
+            ("4", "count", 4, None, None, "4", None),
+        ],
+    ),
     # one unit of time after "for" or a verb spending time, or in a list of durations
     (
         "She worked for a month in Lima, spent three weeks in Quito and a week in Cusco.",

@@ -194,7 +194,7 @@ _AMOUNT = re.compile(
     rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
-    rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
+    rf"times\b|-?fold\b|(?<=\d)x\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
     rf"(?:{_QTY})s?\b))?"
     rf"(?:-(?P<glued>[a-z]+))?",
     re.IGNORECASE,
@@ -375,6 +375,7 @@ def find_figures(text: str) -> list[Figure]:
         *_short_years(text),
         *_ordinals(text),
         *_ratios(text),
+        *(_even_split(text) if "50" in text or "fifty" in folded else ()),
         *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
         *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
         *_one_unit(text),
@@ -698,7 +699,7 @@ def _classify(value: float, unit: str, currency: str | None):
         return "percent", "percent", _fmt(value)
     if unit.startswith("basis") or unit == "bps":
         return "percent", "basis_point", _fmt(value)
-    if unit == "times" or unit.endswith("fold"):
+    if unit in ("times", "x") or unit.endswith("fold"):
         return "multiplier", "times", _fmt(value)
     if u in _DURATION_UNITS or unit == "centuries":
         name = "century" if unit == "centuries" else u
@@ -892,6 +893,16 @@ def _ratios(text: str):
             continue  # "2 in 2019" is no share
         yield Figure(m.start(), m.end(), "quantity", a / b, None, "ratio",
                      f"{_fmt(a)}/{_fmt(b)}", None)  # fmt: skip
+
+
+#: ``50/50``, ``50-50``, ``fifty-fifty``: an even split (odds, shares), one half.
+_EVEN = re.compile(r"(?<![\w./-])(?:50[ \t]*[/-][ \t]*50|fifty[ \t-]fifty)(?![\w/-]|[.,]\d)", re.I)
+
+
+def _even_split(text: str):
+    """``50/50``: even odds or shares, the fraction one half (not a range from 50 to 50)."""
+    for m in _EVEN.finditer(text):
+        yield Figure(m.start(), m.end(), "quantity", 0.5, None, "fraction", "1/2", None)
 
 
 def _fractions(text: str):

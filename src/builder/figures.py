@@ -8,7 +8,12 @@ A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
 counts (``five roadmaps``), a rate (``15 tonnes per day``, ``$38 a barrel``), and the
 words that hedge it (``almost``, ``more than``, ``up to``, ``between ... and ...``,
 ``two or three``, ``16 people approximately``). One unit of time is a duration when a
-hedge bounds it or ``ago`` measures back with it (``nearly a year``, ``a week ago``).
+hedge bounds it, ``ago`` measures back with it, ``for`` or a verb that spends time takes
+it as object, or it follows other durations in a list (``nearly a year``, ``a week ago``,
+``for a year``, ``two years in Oslo and a year in Rome``). Units of time may be abbreviated
+in lower case (``41 mins``, ``3 hrs``); a number in words repeated in digits is one figure
+(``one (1) hour``); an even split (``50/50``, ``fifty-fifty``) is the fraction 1/2; a line of
+scores alone (``6-2, 6-3``) gives one count per number.
 Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
@@ -602,9 +607,8 @@ def _amounts(text: str):
 
 
 #: A line of scores alone: ``6-2, 6-3``, ``31 - 28``.
-_SCORE_LINE = re.compile(
-    r"[ \t]*\d{1,3}[ \t]*[-–—][ \t]*\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3}[ \t]*[-–—][ \t]*\d{1,3})*[ \t]*"
-)
+_SCORE = r"\d{1,3}[ \t]*[-–—][ \t]*\d{1,3}"
+_SCORE_LINE = re.compile(rf"[ \t]*{_SCORE}(?:[ \t]*[,;][ \t]*{_SCORE})*[ \t]*")
 
 
 def _score_line(text: str, m: re.Match) -> bool:
@@ -929,9 +933,10 @@ def _fractions(text: str):
 
 
 def _one_unit(text: str):
-    """``nearly a year``, ``less than a month``, ``a week ago``: a duration of one unit
-    when a hedge bounds it or ``ago`` measures back with it; a bare ``a year`` (``twice
-    a year``, ``a year of talks``) is left alone."""
+    """``nearly a year``, ``less than a month``, ``a week ago``, ``for a year``: a duration
+    of one unit when a hedge bounds it, ``ago`` measures back with it, or it is stated as
+    a length of time (``_ONE_UNIT_BEFORE``); a bare ``a year`` (``twice a year``, ``a year
+    of talks``) is left alone."""
     for m in _ONE_UNIT.finditer(text):
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
         if (m["qual"] or "").lower() == "some":

@@ -508,6 +508,16 @@ CASES += [
             ("November", "date", None, None, "month", "--11", None),
         ],
     ),
+    # dates in digits: dots are day first; slashes only when the day is over 12
+    (
+        "Signed on 12.03.2019, sent 25/12/2019, read 12/25/2019, filed 2019/03/12.",
+        [
+            ("12.03.2019", "date", 2019, None, "month", "2019-03-12", None),
+            ("25/12/2019", "date", 2019, None, "month", "2019-12-25", None),
+            ("12/25/2019", "date", 2019, None, "month", "2019-12-25", None),
+            ("2019/03/12", "date", 2019, None, "month", "2019-03-12", None),
+        ],
+    ),
     # an even split is one half; a multiplier written with "x"
     (
         "Odds are 50/50, or fifty-fifty; the vote was 150-50.",
@@ -574,6 +584,7 @@ NOT_FIGURES = [
     "Governor Ann Lee -2-",
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
+    "It was 03/04/2019.",  # March 4 or 3 April? not guessed
     "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
     "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective
     "The final score was 3-1 in a 4-2 series.",  # scores inside a sentence

@@ -518,6 +518,23 @@ CASES += [
             ("2019/03/12", "date", 2019, None, "month", "2019-03-12", None),
         ],
     ),
+    # "pc" for per cent, in lower case; a hyphen makes "one-third" a fraction
+    (
+        "A 10pc stake in 5 PCs, one-third of it.",
+        [
+            ("10pc", "percent", 10, None, "percent", "10", None),
+            ("5 PCs", "count", 5, None, "PCs", "5", None),
+            ("one-third", "quantity", 1 / 3, None, "fraction", "1/3", None),
+        ],
+    ),
+    # ordinals in two words joined by a hyphen
+    (
+        "The twenty-first century and our thirty-second meeting.",
+        [
+            ("The twenty-first century", "ordinal", 21, None, "century", "21", None),
+            ("thirty-second meeting", "ordinal", 32, None, "meeting", "32", None),
+        ],
+    ),
     # an even split is one half; a multiplier written with "x"
     (
         "Odds are 50/50, or fifty-fifty; the vote was 150-50.",

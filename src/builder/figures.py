@@ -199,7 +199,7 @@ _AMOUNT = re.compile(
     rf"(?P<num>{_NUMBER})(?:(?<=[a-z])[ \t]*\((?P<rep>\d{{1,3}}(?:,\d{{3}})*)\))?"
     rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
+    rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|(?-i:pc)\b|basis\s+points?|bps|"
     rf"times\b|-?fold\b|(?<=\d)x\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
     rf"(?:{_QTY})s?\b))?"
     rf"(?:-(?P<glued>[a-z]+))?",
@@ -243,7 +243,8 @@ _FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
-_ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORD = rf"(?:(?:(?:{_TENS})-)?(?:{'|'.join(_ORDINALS)})|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
     rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your|that|these|those)\s+|(?<=['’]s\s)"
     rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
@@ -699,7 +700,7 @@ def _classify(value: float, unit: str, currency: str | None):
     u = unit.rstrip("s") if unit not in {"bps", "bcm"} else unit
     if currency:
         return "money", currency, _fmt(value)
-    if unit in {"%", "pct"} or unit.startswith(("percent", "per")):
+    if unit in {"%", "pct", "pc"} or unit.startswith(("percent", "per")):
         if "point" in unit:
             return "percent", "percentage_point", _fmt(value)
         return "percent", "percent", _fmt(value)
@@ -946,7 +947,9 @@ def _fractions(text: str):
     for m in _FRACTION.finditer(text):
         part = m["part"].lower()
         before = text[max(0, m.start() - 12) : m.start()].lower()
-        counted = m["count"] and m["count"].lower() not in ("a", "one")
+        counted = m["count"] and (
+            m["count"].lower() not in ("a", "one") or text[m.end("count")] == "-"
+        )  # "two thirds", "one-third"; but "a third country" is another one
         count = parse_number(m["count"].replace("a", "one") if m["count"] else "one") or 1.0
         denominator = _FRACTION_WORDS[part]
         end = m.end("part")
@@ -1004,7 +1007,7 @@ def _ordinals(text: str):
     proper adjectives and superlatives; with no lower-case noun there is no figure."""
     for m in _ORDINAL.finditer(text):
         word = m["ord"].lower()
-        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        value = _ordinal_value(word)
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
         # "40th anniversary": a digit ordinal alone, without determiner or possessive
         bare = not (m["det"] or m["poss"] or re.search(r"['’]s\s$", text[: m.start()]))
@@ -1034,11 +1037,19 @@ def _ordinals(text: str):
         if re.search(r"\b[Ii]n\s+the\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue
         word = (m["ord"] or m["ord2"]).lower()
-        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        value = _ordinal_value(word)
         start = m.start("ord") if m["ord"] else m.start("ord2")
         end = m.end() if m["ord"] else m.end("ord2")
         yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
                      _fmt(value), None)  # fmt: skip
+
+
+def _ordinal_value(word: str) -> float:
+    """``first`` 1, ``twenty-first`` 21, ``40th`` 40 (``word`` in lower case)."""
+    if word[0].isdigit():
+        return float(re.sub(r"\D", "", word))
+    tens, _, unit = word.rpartition("-")
+    return float(_UNITS.get(tens, 0) + _ORDINALS[unit])
 
 
 #: A word before ``the 10th`` that makes it a day: ``on the 10th``, ``today is the 10th``.

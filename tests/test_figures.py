@@ -535,6 +535,28 @@ CASES += [
             ("thirty-second meeting", "ordinal", 32, None, "meeting", "32", None),
         ],
     ),
+    # "a hundred and fifty": "a" and a scale word go on like any number in words
+    (
+        "A hundred and fifty people came.",
+        [("A hundred and fifty people", "count", 150, None, "people", "150", None)],
+    ),
+    # hedges glued to the number: "-odd" is about, "-plus" and "+" at least
+    (
+        "For 20-odd years, 30-plus members from 50+ countries.",
+        [
+            ("20-odd years", "duration", 20, None, "year", "P20Y", "approximately"),
+            ("30-plus members", "count", 30, None, "members", "30", "at_least"),
+            ("50+ countries", "count", 50, None, "countries", "50", "at_least"),
+        ],
+    ),
+    # a decade of the 1900s with its apostrophe needs no "the"
+    (
+        "In the 1980s and '90s.",
+        [
+            ("the 1980s", "date", 1980, None, "decade", "198", None),
+            ("'90s", "date", 1990, None, "decade", "199", None),
+        ],
+    ),
     # an even split is one half; a multiplier written with "x"
     (
         "Odds are 50/50, or fifty-fifty; the vote was 150-50.",
@@ -602,6 +624,7 @@ NOT_FIGURES = [
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
     "It was 03/04/2019.",  # March 4 or 3 April? not guessed
+    "An odd-even rule and 2+2 and rock'n'roll 90s",  # no glued hedge; "90s" without "the"
     "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
     "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective
     "The final score was 3-1 in a 4-2 series.",  # scores inside a sentence

@@ -15,6 +15,7 @@ in lower case (``41 mins``, ``3 hrs``); a number in words repeated in digits is 
 (``one (1) hour``); an even split (``50/50``, ``fifty-fifty``) is the fraction 1/2; a line of
 scores alone (``6-2, 6-3``) gives one count per number. Dates in digits read day first
 with dots (``12.03.2019``) and by the day over 12 with slashes (``25/12/2019``).
+A hedge may be glued on (``20-odd years``, ``30-plus``, ``50+``).
 Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
@@ -171,7 +172,7 @@ _W = "|".join(sorted(_UNITS, key=len, reverse=True))
 _DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
     rf"(?:half[\s-]a[\s-](?:dozen|{_BIG})\b"
-    rf"|(?:a|one)\s+(?:dozen|{_BIG})|(?:{_W}|{_BIG})"
+    rf"|(?:a|one)\s+dozen|(?:(?:a|one)\s+(?:{_BIG})|{_W}|{_BIG})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|{_BIG}))*)"
     rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
@@ -242,7 +243,9 @@ _FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 #: ``’21``, ``'08``: a year written with two digits after an apostrophe.
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
-_SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
+_SHORT_DECADE = re.compile(
+    rf"(?:\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?|(?<![\w'’])['’])(?P<decade>[3-9]0)['’]?s\b"
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORD = rf"(?:(?:(?:{_TENS})-)?(?:{'|'.join(_ORDINALS)})|\d+(?:st|nd|rd|th))"
 _ORDINAL = re.compile(
@@ -522,11 +525,22 @@ def _amounts(text: str):
         ):
             continue  # "One day, we will meet": some day, no duration
         start, end = m.start(), m.end()
+        hedge = None
+        if not (glued or unit or m["scale"]) and re.match(r"\+(?![\d+])", text[end : end + 2]):
+            hedge, end = "at_least", end + 1  # "50+ countries": 50 or more
+            after_unit = _TIME_UNIT_AFTER.match(text, end)
+            if after_unit:
+                unit, end = after_unit["unit"].lower(), after_unit.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
             if glued in _DURATION_ABBREVIATIONS and not unit:
                 unit = _DURATION_ABBREVIATIONS[glued]  # "a 3-yr deal"
             elif glued.rstrip("s") in _DURATION_UNITS and not unit:
                 unit = glued
+            elif glued in _GLUED_HEDGES and not unit:  # "20-odd years", "30-plus members"
+                hedge = _GLUED_HEDGES[glued]
+                after_unit = _TIME_UNIT_AFTER.match(text, end)
+                if after_unit:
+                    unit, end = after_unit["unit"].lower(), after_unit.end()
             elif glued != "fold":
                 if re.fullmatch(_DIGITS, num) is None:
                     continue
@@ -550,7 +564,7 @@ def _amounts(text: str):
         plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
         if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
             continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
-        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower()) or hedge
         if m["between"] or value2 is not None:
             qualifier = "range" if value2 is not None else qualifier
         if m["between"] and value2 is None:
@@ -621,6 +635,12 @@ def _score_line(text: str, m: re.Match) -> bool:
     b = text.find("\n", m.end())
     b = len(text) if b < 0 else b
     return not _is_year(m["num"]) and _SCORE_LINE.fullmatch(text, a, b) is not None
+
+
+#: Words glued after a number that hedge it: ``20-odd`` (about 20), ``30-plus`` (30 or more).
+_GLUED_HEDGES = {"odd": "approximately", "plus": "at_least"}
+#: A unit of time after a hedged number (``20-odd years``).
+_TIME_UNIT_AFTER = re.compile(rf"[ \t]+(?P<unit>(?:{_DUR})s?)\b", re.IGNORECASE)
 
 
 def _caseless(text: str, at: int) -> str:

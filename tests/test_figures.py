@@ -557,6 +557,15 @@ CASES += [
             ("'90s", "date", 1990, None, "decade", "199", None),
         ],
     ),
+    # a number in words that is a whole answer or clause, its noun left out
+    (
+        "How many? Seven! Growth was three point six percent versus four point nine.",
+        [
+            ("Seven", "count", 7, None, None, "7", None),
+            ("three point six percent", "percent", 3.6, None, "percent", "3.6", None),
+            ("four point nine", "quantity", 4.9, None, None, "4.9", None),
+        ],
+    ),
     # an even split is one half; a multiplier written with "x"
     (
         "Odds are 50/50, or fifty-fifty; the vote was 150-50.",
@@ -624,6 +633,7 @@ NOT_FIGURES = [
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
     "It was 03/04/2019.",  # March 4 or 3 April? not guessed
+    "I love the two; all three agree. Part four. Nine, ten of us.",  # determined, naming, listed
     "An odd-even rule and 2+2 and rock'n'roll 90s",  # no glued hedge; "90s" without "the"
     "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
     "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective

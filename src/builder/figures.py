@@ -15,7 +15,8 @@ in lower case (``41 mins``, ``3 hrs``); a number in words repeated in digits is 
 (``one (1) hour``); an even split (``50/50``, ``fifty-fifty``) is the fraction 1/2; a line of
 scores alone (``6-2, 6-3``) gives one count per number. Dates in digits read day first
 with dots (``12.03.2019``) and by the day over 12 with slashes (``25/12/2019``).
-A hedge may be glued on (``20-odd years``, ``30-plus``, ``50+``).
+A hedge may be glued on (``20-odd years``, ``30-plus``, ``50+``). A number in words with
+no noun is a figure when it is a whole answer or clause (``Zero, not in the least``).
 Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
@@ -578,7 +579,8 @@ def _amounts(text: str):
             noun = _counted_noun(_caseless(text, start), end, value)
             if noun is None:
                 hedged = m["qual"] or re.search(rf"[\s-](?:{_BIG})$", num)
-                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None):
+                alone = _standing_alone(text, start, end)
+                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None or alone):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -635,6 +637,27 @@ def _score_line(text: str, m: re.Match) -> bool:
     b = text.find("\n", m.end())
     b = len(text) if b < 0 else b
     return not _is_year(m["num"]) and _SCORE_LINE.fullmatch(text, a, b) is not None
+
+
+#: Punctuation that ends a clause after a number (not a list of numbers: ``nine, ten``).
+_CLAUSE_END = re.compile(rf"[ \t]*(?:[.;!?]|,(?![ \t]*(?:\d|(?:{_W})\b))|$)", re.IGNORECASE)
+#: A determiner before a bare number word: ``the two.`` is a noun phrase with its noun
+#: left out, a pronoun rather than an amount.
+_DETERMINED = re.compile(
+    r"\b(?:the|these|those|all|both|of|my|our|your|his|her|their|its)[ \t]+$", re.IGNORECASE
+)
+
+
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A number in words that is a whole answer or clause: ``Zero, not in the least``,
+    ``six percent versus four point nine.``: punctuation ends it, no determiner or naming
+    noun before (``the two.``, ``Part three.``)."""
+    if _CLAUSE_END.match(text, end) is None:
+        return False
+    if _DETERMINED.search(text, max(0, start - 8), start):
+        return False
+    before = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, start - 20) : start])
+    return not (before and before[1].lower() in _IDENTIFYING_NOUNS)
 
 
 #: Words glued after a number that hedge it: ``20-odd`` (about 20), ``30-plus`` (30 or more).

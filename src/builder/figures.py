@@ -13,8 +13,7 @@ it as object, or it follows other durations in a list (``nearly a year``, ``a we
 ``for a year``, ``two years in Oslo and a year in Rome``). Units of time may be abbreviated
 in lower case (``41 mins``, ``3 hrs``); a number in words repeated in digits is one figure
 (``one (1) hour``); an even split (``50/50``, ``fifty-fifty``) is the fraction 1/2; a line of
-scores alone (``6-2, 6-3``) gives one count per number. Dates in digits read day first
-with dots (``12.03.2019``) and by the day over 12 with slashes (``25/12/2019``).
+scores alone (``6-2, 6-3``) gives one count per number.
 A hedge may be glued on (``20-odd years``, ``30-plus``, ``50+``). A number in words with
 no noun is a figure when it is a whole answer or clause (``Zero, not in the least``).
 Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
@@ -382,7 +381,6 @@ def find_figures(text: str) -> list[Figure]:
         *_dates(titled),
         *(_weekdays(titled) if _has_any(folded, _WEEKDAYS) else ()),
         *_years(text),
-        *(_numeric_dates(text) if "/" in text or "." in text else ()),
         *_short_decades(text),
         *_short_years(text),
         *_ordinals(text),
@@ -913,36 +911,6 @@ def _years(text: str):
                          f"{year}/{last}", "range")  # fmt: skip
             continue
         yield Figure(start, m.end("year"), "date", float(year), None, "year", year, qualifier)
-
-
-#: ``12.03.2019``, ``25/12/2019``, ``2019/03/12``: a date in digits with its year.
-_NUMERIC_DATE = re.compile(
-    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
-    r"|(?P<y2>(?:19|20)\d\d)(?P<sep2>[./])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))"
-    r"(?![\w/-]|[.,]\d)"
-)
-
-
-def _numeric_dates(text: str):
-    """Dates in digits: year first (``2019/03/12``) is year, month, day; with dots
-    (``12.03.2019``) the day comes first, as in every convention that writes dots (DIN
-    5008, GOST); with slashes the order is day first or month first by country, so only
-    a date whose day is over 12 says which (``25/12/2019``, ``12/25/2019``); ``03/04/2019``
-    is left alone rather than guessed."""
-    for m in _NUMERIC_DATE.finditer(text):
-        if m["y2"]:
-            year, month, day = m["y2"], int(m["m2"]), int(m["d2"])
-        else:
-            year, a, b = m["y"], int(m["a"]), int(m["b"])
-            if m["sep"] == "." or (a > 12 and b <= 12):
-                day, month = a, b
-            elif b > 12 and a <= 12:
-                month, day = a, b
-            else:
-                continue  # "03/04/2019": March 4 or 3 April?
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            yield Figure(m.start(), m.end(), "date", float(year), None, "month",
-                         f"{year}-{month:02d}-{day:02d}", None)  # fmt: skip
 
 
 def _short_years(text: str):

@@ -556,6 +556,25 @@ CASES += [
             ("four point nine", "quantity", 4.9, None, None, "4.9", None),
         ],
     ),
+    # "of a percentage point" after digits; "m" for million before a plural noun
+    (
+        "Rates rose 0.2 of a percentage point; 1m people, a 100m sprint.",
+        [
+            ("0.2 of a percentage point", "percent", 0.2, None, "percentage_point", "0.2", None),
+            ("1m people", "count", 1e6, None, "people", "1000000", None),
+            ("100", "count", 100, None, None, "100", None),
+        ],
+    ),
+    # an ISO 4217 code after the amount; codes that spell words are words
+    (
+        "Aid of 5 million USD and 20 EUR, for 10 TOP priorities.",
+        [
+            ("5 million USD", "money", 5e6, None, "USD", "5000000", None),
+            ("20 EUR", "money", 20, None, "EUR", "20", None),
+            ("10", "count", 10, None, None, "10", None),
+        ],
+    ),
+    ("AID OF 5 USD", [("5 USD", "money", 5, None, "USD", "5", None)]),
     # an even split is one half; a multiplier written with "x"
     (
         "Odds are 50/50, or fifty-fifty; the vote was 150-50.",

@@ -181,6 +181,13 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _DIGITS_HALF = rf"{_DIGITS}\s+and\s+a\s+half(?=\s+(?:{_BIG}|lakh|crore)\b)"
 _NUMBER = rf"(?:{_DIGITS_HALF}|{_DIGITS}|{_WORD_NUMBER})"
 _CODES = "|".join(sorted(c.alpha_3 for c in pycountry.currencies))
+#: ISO 4217 codes that spell English words or other acronyms: after a number they are
+#: read as the words (``10 TOP priorities``, ``5 ALL of them``, ``3 PHP developers``).
+_WORD_CODES = {"ALL", "BOB", "CAD", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "PHP", "SOS",
+               "TOP", "TRY", "XXX"}  # fmt: skip
+_CODES_AFTER = "|".join(
+    sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _WORD_CODES)
+)
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
@@ -200,9 +207,10 @@ _AMOUNT = re.compile(
     rf"(?P<num>{_NUMBER})(?:(?<=[a-z])[ \t]*\((?P<rep>\d{{1,3}}(?:,\d{{3}})*)\))?"
     rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|(?-i:pc)\b|basis\s+points?|bps|"
+    rf"(?:\s?(?P<unit>%|of\s+an?\s+(?:percentage\s+point|per\s*cent)\b|"
+    rf"percent(?:age points?)?|per\s+cent|pct|(?-i:pc)\b|basis\s+points?|bps|"
     rf"times\b|-?fold\b|(?<=\d)x\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
-    rf"(?:{_QTY})s?\b))?"
+    rf"(?:{_QTY})s?\b|(?-i:(?P<code2>{_CODES_AFTER}))\b(?![\w-])))?"
     rf"(?:-(?P<glued>[a-z]+))?",
     re.IGNORECASE,
 )
@@ -496,6 +504,11 @@ def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
         unit = _DURATION_ABBREVIATIONS.get(unit, unit)  # "41 mins" is 41 minutes
+        if unit.startswith("of"):  # "0.2 of a percentage point"
+            unit = " ".join(unit.split()[2:])
+        code = m["code"] or m["code2"]  # "USD 5 million", "5 million USD"
+        if m["code2"]:
+            unit = ""
         value = parse_number(num)
         if m["num2"] and m["link"].strip() in ("-", "–", "—") and _score_line(text, m):
             for g in ("num", "num2"):  # "6-2, 6-3" on a line of its own: one count each
@@ -552,15 +565,18 @@ def _amounts(text: str):
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
             falling = value2 is not None and value2 < value and not _is_year(num)
-            if falling and not (unit or m["cur"] or m["code"] or m["scale"] or m["between"]):
+            if falling and not (unit or m["cur"] or code or m["scale"] or m["between"]):
                 continue  # "a 3-0 win": a score, not a range
         scale = _SCALES.get((m["scale"] or "").lower(), 1)
-        if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
-            scale = 1
-            end = min(end, m.start("scale"))
-        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"] or value2):
+        if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or code):
+            if m["scale"] == "m" and _plural_after(text, m.end("scale")):
+                pass  # "1m people", "2.5m barrels": millions of a plural noun
+            else:
+                scale = 1
+                end = min(end, m.start("scale"))
+        if num.lower() == "one" and not (unit or m["cur"] or code or m["scale"] or value2):
             continue  # pronoun or determiner "one" (but "one or two" is a range)
-        plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
+        plain = not (unit or m["cur"] or code or m["scale"] or m["num2"])
         if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
             continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower()) or hedge
@@ -571,7 +587,7 @@ def _amounts(text: str):
         value *= -scale if m["neg"] else scale
         if value2 is not None:
             value2 *= scale
-        currency = _currency(m["cur"], m["code"], unit)
+        currency = _currency(m["cur"], code, unit)
         kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
             noun = _counted_noun(_caseless(text, start), end, value)

@@ -251,14 +251,16 @@ _FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 #: ``’21``, ``'08``: a year written with two digits after an apostrophe.
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
-_SHORT_DECADE = re.compile(
-    rf"(?:\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?|(?<![\w'’])['’])(?P<decade>[3-9]0)['’]?s\b"
-)
+_SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
+#: ``'90s`` without ``the`` (``the 1980s and '90s``): the apostrophe makes it a decade.
+_APOSTROPHE_DECADE = re.compile(r"(?<![\w'’])['’](?P<decade>[3-9]0)s\b")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ORD = rf"(?:(?:(?:{_TENS})-)?(?:{'|'.join(_ORDINALS)})|\d+(?:st|nd|rd|th))"
+_ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
+#: An ordinal after a determiner may also be tens and an ordinal (``twenty-first``).
+_ORD_COMPOUND = rf"(?:{_ORD}|(?:{_TENS})-(?:{'|'.join(_ORDINALS)}))"
 _ORDINAL = re.compile(
     rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your|that|these|those)\s+|(?<=['’]s\s)"
-    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
+    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD_COMPOUND})\b(?:-(?P<sup>[a-z]+est)\b)?",
     re.IGNORECASE,
 )
 #: Ranks without a determiner: ``took first place``, ``ranks third``.
@@ -942,8 +944,9 @@ def _short_years(text: str):
 
 
 def _short_decades(text: str):
-    for m in _SHORT_DECADE.finditer(text):
-        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+    apostrophes = _APOSTROPHE_DECADE.finditer(text) if "0s" in text else ()
+    for m in (*_SHORT_DECADE.finditer(text), *apostrophes):
+        qualifier = _DATE_QUALIFIERS.get((m.groupdict().get("qual") or "").lower().rstrip())
         decade = "19" + m["decade"]
         yield Figure(m.start(), m.end(), "date", float(decade), None, "decade", decade[:3],
                      qualifier)  # fmt: skip

@@ -641,7 +641,7 @@ NOT_FIGURES = [
     "Governor Ann Lee -2-",
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
-    "I love the two; all three agree. Part four. Nine, ten of us.",  # determined, naming, listed
+    "I love the two; all three agree. Part four. Question Five. Nine, ten of us.",
     "An odd-even rule and 2+2 and rock'n'roll 90s",  # no glued hedge; "90s" without "the"
     "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
     "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective

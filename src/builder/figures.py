@@ -667,13 +667,13 @@ _DETERMINED = re.compile(
 def _standing_alone(text: str, start: int, end: int) -> bool:
     """A number in words that is a whole answer or clause: ``Zero, not in the least``,
     ``six percent versus four point nine.``: punctuation ends it, no determiner or naming
-    noun before (``the two.``, ``Part three.``)."""
+    word before (``the two.``, ``Part three.``, ``Question three.``)."""
     if _CLAUSE_END.match(text, end) is None:
         return False
     if _DETERMINED.search(text, max(0, start - 8), start):
         return False
     before = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, start - 20) : start])
-    return not (before and before[1].lower() in _IDENTIFYING_NOUNS)
+    return not (before and _identifier_word(before[1]))  # "Question three."
 
 
 #: Words glued after a number that hedge it: ``20-odd`` (about 20), ``30-plus`` (30 or more).

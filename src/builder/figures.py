@@ -293,13 +293,19 @@ _NOT_COMPOUND = {
     "overseas", "today", "tomorrow", "tonight", "yesterday", "round", "running",
 }  # fmt: skip
 #: Clock times, URLs and e-mail addresses hold digits that are no figures.
-_NOT_FIGURES = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
+_NOT_FIGURES_ADDRESS = r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+_NOT_FIGURES_NUMBER = (
+    r"(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
     r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
-    r"|^[ \t]*\d{1,2}[.)](?=[ \t])",  # a list number opening a line (``6. Light ...``)
-    re.IGNORECASE | re.MULTILINE,
+    r"|^[ \t]*\d{1,2}[.)](?=[ \t])"  # a list number opening a line (``6. Light ...``)
 )
+_NOT_FIGURES = re.compile(
+    f"{_NOT_FIGURES_ADDRESS}|{_NOT_FIGURES_NUMBER}", re.IGNORECASE | re.MULTILINE
+)
+#: The same without the addresses, for a text with no ``://``, ``www.`` or ``@`` (where
+#: no address can match, so it finds the same): the e-mail alternative scans every
+#: word to its end at each of its letters, most of this pattern's cost.
+_NOT_FIGURES_NUMBERS = re.compile(_NOT_FIGURES_NUMBER, re.IGNORECASE | re.MULTILINE)
 #: Marks and page furniture that a figure found may be part of, checked around each
 #: figure (far cheaper than one more scan of every text): an enumerator or a note mark
 #: in brackets (``(1)``, ``[3]``), a machine date stamp (``2019-01-01``, ``2022-05-23
@@ -359,6 +365,19 @@ _COUPLE = re.compile(
 )
 _TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
 
+# Speed (issue 9): the finders' small patterns, compiled once and matched at an offset
+# (``p.match(text, pos)``) or in a bounded window, never on ``text[pos:]`` or
+# ``text[:pos]``, which copies the rest of the text at every match (quadratic in a
+# long turn). Each matches exactly what the slice would: none looks behind its start.
+_POSSESSIVE_END = re.compile(r"['’]s\s$")  # the three (four with a final newline) before
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_SPACE_LETTER = re.compile(r"\s+[A-Za-z]")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)")
+_AGO = re.compile(r"\s+ago\b")
+_TWO_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+_LOWER = re.compile(r"[a-z]")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -388,21 +407,23 @@ def find_figures(text: str) -> list[Figure]:
     folded = text.casefold()
     titled = _titled(text)
     found = [
-        *_dates(titled),
+        *(_dates(titled) if _has_any(titled, _MONTH_WORDS) else ()),
         *(_weekdays(titled) if _has_any(folded, _WEEKDAYS) else ()),
-        *_years(text),
+        *(_years(text) if _YEAR_DIGITS.search(text) else ()),
         *_short_decades(text),
         *_short_years(text),
-        *_ordinals(text),
+        *(_ordinals(text) if _has_ordinal(text, folded) else ()),
         *_ratios(text),
         *(_even_split(text) if "50" in text or "fifty" in folded else ()),
         *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
         *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
-        *_one_unit(text),
+        *(_one_unit(text) if _has_any(folded, _DURATION_UNITS) else ()),
         *(_couple(text) if "couple" in folded else ()),
         *_amounts(text),
     ]
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
+    blocked = (
+        [(m.start(), m.end()) for m in _not_figures(text, folded).finditer(text)] if found else []
+    )
     found = [
         f
         for f in found
@@ -453,6 +474,27 @@ def _marked(text: str, f: Figure) -> bool:
     return (
         ":" in text[line_start:a] and _FIELD_LINE.fullmatch(text, line_start, line_end) is not None
     )
+
+
+def _not_figures(text: str, folded: str) -> re.Pattern:
+    """:data:`_NOT_FIGURES`, or where no address can be, :data:`_NOT_FIGURES_NUMBERS`."""
+    if "@" in text or "://" in text or "www." in folded:
+        return _NOT_FIGURES
+    return _NOT_FIGURES_NUMBERS
+
+
+#: What ``_DATE`` needs (a month name or abbreviation as written, capitalised) and what
+#: ``_YEAR`` needs (its year's digits): a text without them is not scanned for either.
+_MONTH_WORDS = (*_MONTH.split("|"), *_MON.split("|"))
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
+#: The digits of an ordinal (``\d+(?:st|nd|rd|th)`` in ``_ORD``), for :func:`_has_ordinal`.
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _has_ordinal(text: str, folded: str) -> bool:
+    """Whether ``text`` holds an ordinal (a word of ``_ORDINALS`` or digits and a suffix),
+    which both of :func:`_ordinals`' expressions need (``_ORD``): most texts hold none."""
+    return _has_any(folded, _ORDINALS) or _DIGIT_ORDINAL.search(text) is not None
 
 
 def _has_any(folded: str, words) -> bool:
@@ -608,7 +650,7 @@ def _amounts(text: str):
         rate = (
             _RATE.match(text, end) if unit_out and kind not in ("percent", "multiplier") else None
         )
-        if rate and re.match(r"\s+ago\b", text[rate.end() :]):
+        if rate and _AGO.match(text, rate.end()):
             rate = None  # "two years a year ago" is no rate
         den = rate and (rate["den"] or rate["den2"]).lower()
         if rate and den not in _NOT_NOUNS:
@@ -687,7 +729,7 @@ def _caseless(text: str, at: int) -> str:
     transcript in capitals: ``500,000 BARRELS``), so that its nouns read as nouns."""
     a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[a : b if b >= 0 else len(text)]
-    if not re.search(r"[A-Z]{2}", line) or re.search(r"[a-z]", line):
+    if _LOWER.search(line) or not _TWO_CAPITALS.search(line):
         return text
     lower = text.lower()
     return lower if len(lower) == len(text) else text  # offsets must stay the same
@@ -718,9 +760,7 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     listed = tail.endswith((",", "&", "and", "or")) and _LISTED.search(window)
     if listed and _identifier_word(listed[1]):
         return True  # "Tier 2, 3 cities", "Articles 5 and 6": the list goes on naming
-    if re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+", text[m.end("num") :]) and not (
-        m["unit"] or m["scale"] or m["num2"]
-    ):
+    if _TWO_CAPITALISED.match(text, m.end("num")) and not (m["unit"] or m["scale"] or m["num2"]):
         return True  # "10 News First Breakfast": the number opens a name
     first = re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)
     if first and _identifier_word(first[1]):
@@ -890,7 +930,7 @@ def _introduced_as_time(text: str, start: int, month: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _DATE_LINK.search(before):
         return True
-    if _DETERMINER.search(before) and re.match(r"\s+[A-Za-z]", text[start + len(month) :]):
+    if _DETERMINER.search(before) and _SPACE_LETTER.match(text, start + len(month)):
         return True  # "our April forecast", "the March meeting": the month of a thing
     word = _TIME_WORDS.search(before)
     if not word:
@@ -1040,13 +1080,10 @@ def _ordinals(text: str):
         value = _ordinal_value(word)
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
         # "40th anniversary": a digit ordinal alone, without determiner or possessive
-        bare = not (m["det"] or m["poss"] or re.search(r"['’]s\s$", text[: m.start()]))
-        if (
-            noun is None
-            and word[0].isdigit()
-            and not bare
-            and re.match(r"\s+[A-Z]", text[m.end() :])
-        ):
+        bare = not (
+            m["det"] or m["poss"] or _POSSESSIVE_END.search(text, max(0, m.start() - 4), m.start())
+        )
+        if noun is None and word[0].isdigit() and not bare and _SPACE_CAPITAL.match(text, m.end()):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None and _day_of_month(text, m, value):
             yield Figure(m.start(), m.end(), "date", None, None, "day", f"---{int(value):02d}",
@@ -1095,7 +1132,7 @@ def _day_of_month(text: str, m: re.Match, value: float) -> bool:
     noun, after a word of time, is a day of the month (ISO 8601 ``---10``)."""
     if m["det"] is None or m["det"].lower() != "the" or not m["ord"][0].isdigit():
         return False
-    if not 1 <= value <= 31 or not re.match(r"[ \t]*(?:[.,;:!?)\]]|$)", text[m.end() :]):
+    if not 1 <= value <= 31 or not _CLAUSE_END.match(text, m.end()):
         return False
     return _DAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) is not None
 

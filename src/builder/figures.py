@@ -698,7 +698,7 @@ def _score_line(text: str, m: re.Match) -> bool:
 
 
 #: Punctuation that ends a clause after a number (not a list of numbers: ``nine, ten``).
-_CLAUSE_END = re.compile(rf"[ \t]*(?:[.;!?]|,(?![ \t]*(?:\d|(?:{_W})\b))|$)", re.IGNORECASE)
+_NUMBER_CLAUSE_END = re.compile(rf"[ \t]*(?:[.;!?]|,(?![ \t]*(?:\d|(?:{_W})\b))|$)", re.IGNORECASE)
 #: A determiner before a bare number word: ``the two.`` is a noun phrase with its noun
 #: left out, a pronoun rather than an amount.
 _DETERMINED = re.compile(
@@ -710,7 +710,7 @@ def _standing_alone(text: str, start: int, end: int) -> bool:
     """A number in words that is a whole answer or clause: ``Zero, not in the least``,
     ``six percent versus four point nine.``: punctuation ends it, no determiner or naming
     word before (``the two.``, ``Part three.``, ``Question three.``)."""
-    if _CLAUSE_END.match(text, end) is None:
+    if _NUMBER_CLAUSE_END.match(text, end) is None:
         return False
     if _DETERMINED.search(text, max(0, start - 8), start):
         return False

@@ -201,6 +201,13 @@ CASES = [
         [("4%", "percent", 4, None, "percent", "4", None)],
     ),
     ("Rent is due on the 5th.", [("the 5th", "date", None, None, "day", "---05", None)]),
+    (  # a day of the month before a colon or a bracket
+        "It is due on the 5th: pay (by the 3rd) now.",
+        [
+            ("the 5th", "date", None, None, "day", "---05", None),
+            ("the 3rd", "date", None, None, "day", "---03", None),
+        ],
+    ),
     (
         "Final score\nLions - 21\nThe Hawks - 14",
         [("21", "count", 21, None, None, "21", None), ("14", "count", 14, None, None, "14", None)],

@@ -329,3 +329,25 @@ def test_model_names_are_repeated_typed_by_speakers_and_read_in_a_sentence_title
         ("Blue Lagoon Trust", "ORG"),
         ("Blue Lagoon Trust", "ORG"),  # found once by the model, a mention everywhere
     ]
+
+
+def test_a_demonym_in_a_languages_place_is_a_language_and_a_seat_a_place(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Dawson"}])
+    nlp.to_disk(tmp_path / "ruler")
+    transcript = tmp_path / "seat.txt"
+    transcript.write_text(
+        "Q: Do you speak Russian?\n\n"
+        "A: I speak Russian and I love Russian films. The member for Dawson agrees.\n",
+        "utf-8",
+    )
+    tables, _ = extract(transcript=transcript, model=load_ner(str(tmp_path / "ruler")),
+                        sources_dir=SOURCES)  # fmt: skip
+    types = {e["entity_id"]: e["type"] for e in tables["entities"]}
+    assert [(m["text"], m["entity_id"], types[m["entity_id"]])
+            for m in tables["entity_mentions"]] == [
+        ("Russian", "russian-language", "LANGUAGE"),
+        ("Russian", "russian-language", "LANGUAGE"),
+        ("Russian", "russian", "NORP"),  # an adjective before its noun
+        ("Dawson", "dawson", "GPE"),  # a seat, though the model says PERSON
+    ]  # fmt: skip

@@ -215,3 +215,40 @@ def test_an_editors_insertion_is_read_without_its_brackets_and_cut_at_them():
         ("Ann", "PERSON"),
         ("Lee", "PERSON"),
     ]  # a stage direction keeps its brackets: "Chuckles Listen" is never read as one name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("the COVID inquiry", "COVID", "PERSON", []),
+        ("before Covid-19 hit", "Covid-19", "ORG", []),
+        ("Lead on Monkeypox, Dr Lee", "Monkeypox", "ORG", []),
+        ("the COVID-19 Task Force met", "COVID-19 Task Force", "ORG", ["COVID-19 Task Force"]),
+        ("Lee, head of Ebola Response Unit", "Ebola Response Unit", "ORG",
+         ["Ebola Response Unit"]),
+    ],
+)  # fmt: skip
+def test_a_disease_alone_is_no_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("on the Ann Lee Breakfast Show today", "Ann Lee Breakfast Show", "PERSON",
+         "WORK_OF_ART"),
+        ("our April Global Trade Outlook says", "Global Trade Outlook", "ORG", "WORK_OF_ART"),
+        ("since the Cold War ended", "Cold War", "ORG", "EVENT"),
+        ("at the Harbour Boat Show in May", "Harbour Boat Show", "EVENT", "EVENT"),  # an event
+        ("the Ministry of War said", "Ministry of War", "ORG", "ORG"),  # "of": not a head
+        ("she said Show me", "Show", "PERSON", "PERSON"),  # one word: no kind of name
+        ("the Lake Outlook Hotel", "Lake Outlook Hotel", "FAC", "FAC"),
+    ],
+)  # fmt: skip
+def test_the_last_word_of_a_work_or_a_war_gives_its_type(text, name, label, expected):
+    assert typed(text, name, label) == [(name, expected)]
+
+
+def test_a_head_word_in_a_headline_with_lower_case_words_types_nothing():
+    text = "Zoo Channel to Show a Lion"
+    assert typed(text, "Zoo Channel to Show", "PRODUCT") == [("Zoo Channel to Show", "PRODUCT")]

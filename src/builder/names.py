@@ -34,7 +34,20 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    menu), not a name, and is dropped, unless it is the first or last word of a person's
    full name the interview gives (``Rice`` after ``Susan Rice``). Acronyms (``US``
    beside ``us``) are not title case and are kept.
-6. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
+6. **The context types a name** where English grammar settles it:
+
+   - **a language** (``LANGUAGE``, OntoNotes): a one-word name, a demonym of the
+     gazetteer too, after ``in``, ``into``, ``speak``, ``translated from`` or ``languages,``
+     (also as a later item of a list: ``in French and Portuguese``; ``the languages,
+     Arabic, Chinese and Hindi``), or before ``language``, ``-speaking``,
+     ``translation`` or ``interpretation``, and not followed by a noun it qualifies
+     (``in Russian territory`` is NORP). Its id is the name's slug (``hindi``), with
+     ``-language`` where a demonym holds it (``russian-language``).
+   - **a constituency** (``GPE``): a name after ``the member for``, ``MP for``, ``seat
+     of``, ``electorate of``, ``riding of`` or ``constituency of`` (``the member for
+     Dawson``), which the model often reads as a person.
+
+7. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
    ``john-smith``), the same across the corpus; where that slug is a gazetteer id, the
    type is appended (``jordan-person``). Its type and name in ``entities`` are the most
    frequent among its mentions (ties: alphabetical), so they do not depend on the order
@@ -48,6 +61,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from slugify import slugify
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from builder.entities import Match
 from builder.ner import TITLES, ModelSpan
@@ -113,7 +127,7 @@ def most_common(counter: Counter) -> str:
 
 
 def entity_id_for(name: str, type_: str, taken: frozenset[str] | set[str]) -> str:
-    """The stable id of a model entity (rule 4)."""
+    """The stable id of a model entity (rule 7)."""
     slug = slugify(name) or "entity"
     return f"{slug}-{slugify(type_)}" if slug in taken else slug
 
@@ -281,3 +295,58 @@ def surname_spans(text: str, start: int, end: int, surnames: set[str]) -> list[M
         if word in surnames and word[0].isupper():
             out.append(ModelSpan(m.start(), m.start() + len(word), "PERSON"))
     return out
+
+
+#: Words after which a name, or a list of names, is a language (rule 6).
+_TO_LANGUAGE = re.compile(
+    r"(?i)\b(?:in|into|speaks?|spoke|spoken|speaking|(?:translated|translation|"
+    r"translates?)\s+from|languages\s*[,:]?|languages\s+(?:are|were|like|such\s+as))\s+$"
+)
+#: Only the explicit ones, for a name the model did not read as NORP or LANGUAGE.
+_TO_LANGUAGES = re.compile(r"(?i)\blanguages\s*[,:]?\s+$")
+_AS_WELL = r"as\s+well\s+as\s+(?:in\s+)?"
+_SEP = rf"(?:\s*,\s*(?:and\s+|or\s+|{_AS_WELL})?|\s+(?:and|or)\s+|\s+{_AS_WELL})"
+#: A name earlier in a list (``French and``, ``Arabic,``) and a later one (not ``I``).
+_LIST_BEFORE = re.compile(rf"(?<![\w’'\-])[A-Z][\w’'\-]+{_SEP}$")
+_LIST_AFTER = re.compile(rf"{_SEP}[A-Z][\w’'\-]+(?![\w’'\-])")
+#: Words after a name that make it a language (rule 6).
+_LANGUAGE_NOUN = re.compile(
+    r"(?:\s+(?:language|languages|translation|interpretation|subtitles|speakers)"
+    r"|-(?:language|speaking))\b"
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'\-]*)")
+
+
+def language_context(text: str, start: int, end: int, adjective: bool = True) -> bool:
+    """Rule 6: the one-word name ``text[start:end]`` is a language here. Only the
+    explicit contexts (``languages,`` before it, ``language`` after it) count unless it
+    is a word that may be a language (``adjective``: a demonym, or a name the model read
+    as NORP or LANGUAGE): ``in Kaliningrad`` is no language."""
+    written = text[start:end]
+    if len(written.split()) != 1 or not written[:1].isupper() or written.endswith("s"):
+        return False
+    if _LANGUAGE_NOUN.match(text, end):
+        return True
+    last = end
+    while item := _LIST_AFTER.match(text, last):
+        last = item.end()
+    nxt = _NEXT_WORD.match(text, last)
+    if nxt and nxt.group(1) not in STOP_WORDS:
+        return False  # "in Russian territory", "in Russian and Chinese firms": adjectives
+    head = text[max(0, start - 200) : start]
+    trigger = _TO_LANGUAGE if adjective else _TO_LANGUAGES
+    while not trigger.search(head) and (item := _LIST_BEFORE.search(head)):
+        head = head[: item.start()]
+    return bool(trigger.search(head))
+
+
+#: Words before a name that make it a constituency (rule 6).
+_TO_SEAT = re.compile(
+    r"(?i)(?:\b(?:member|mp|mla|mhr|candidate)\s+for|\b(?:seat|electorate|riding|"
+    r"constituency)\s+of)\s+(?:the\s+)?$"
+)
+
+
+def constituency(text: str, start: int) -> bool:
+    """Rule 6: a name starting at ``start`` is a constituency (``the member for``)."""
+    return bool(_TO_SEAT.search(text, max(0, start - 40), start))

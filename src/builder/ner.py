@@ -34,6 +34,14 @@ span that is only a title or a lower-case word. Besides:
   programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
 - **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
   ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
+- **A disease is no name** (OntoNotes names no diseases): a span of disease names alone
+  (``COVID``, ``Covid-19``, ``Ebola``, ``Hepatitis``) is dropped, whatever type the model
+  gave it; ``COVID-19 Task Force`` is a name.
+- **The last word types a name**: a name of two words or more, none in lower case
+  (``Discovery Channel to Show`` is a headline, ``Ministry of War`` no war), whose
+  last word names a kind of work is a ``WORK_OF_ART`` (``Breakfast Show``, ``World
+  Economic Outlook``, ``Podcast``) unless the model read an event (``Paris Air Show``);
+  one ending in ``War`` is an ``EVENT`` (``Cold War``).
 - **A portfolio before a title is part of the title** (``Trade`` in ``Trade Minister``,
   ``Global Affairs`` in ``Global Affairs Minister``, ``Treasury`` in ``U.S. Treasury
   Secretary``), never a name or the end of one.
@@ -110,6 +118,18 @@ NUMBERED = frozenset(
     {"episode", "season", "series", "part", "chapter", "volume", "vol", "issue", "page",
      "section", "step", "phase", "stage", "round", "slide", "no", "number", "item"}
 )  # fmt: skip
+#: Diseases and their agents: OntoNotes names none of them (a span of these alone, with
+#: a number or a hyphen, is no name).
+DISEASES = frozenset(
+    {"covid", "covid-19", "coronavirus", "sars", "sars-cov-2", "mers", "ebola", "zika",
+     "hiv", "aids", "hiv/aids", "monkeypox", "mpox", "hepatitis", "malaria", "tuberculosis",
+     "polio", "measles", "cholera", "dengue", "influenza", "flu", "omicron", "anthrax",
+     "smallpox", "diabetes", "alzheimer", "alzheimer's", "parkinson's", "cancer"}
+)  # fmt: skip
+#: Last words that give a name of two words or more its type: a programme or a
+#: publication is a work, a war an event.
+HEAD_TYPES = {"show": "WORK_OF_ART", "outlook": "WORK_OF_ART", "podcast": "WORK_OF_ART",
+              "war": "EVENT"}  # fmt: skip
 #: Portfolios that stand before a title (``Trade Minister``): part of the title.
 PORTFOLIOS = frozenset(
     {"trade", "finance", "foreign", "defence", "defense", "energy", "health", "interior",
@@ -293,6 +313,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     if all(w.strip(",;:!?…") in FILLERS | STAGE for w in words):
         return  # "Aah", "Laughter"
     plain = [w.strip(",;:") for w in words]
+    if all(w in DISEASES or re.fullmatch(r"-?\d+", w) for w in plain) and plain[0] in DISEASES:
+        return  # "COVID", "Covid-19", "Ebola": no OntoNotes name
     if any(w.isdigit() for w in plain) and all(w.isdigit() or w in NUMBERED for w in plain):
         return  # "Episode 15, Season 5"
     if all(w in PORTFOLIOS for w in words) and _in_title(text, start, end):
@@ -302,6 +324,10 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
         if portfolio and _in_title(text, start + portfolio.start(), end):
             yield from fix_span(text, start, start + portfolio.start(), label)
             return  # "U.S. Treasury Secretary": the portfolio is part of the title
+    lower = any(w[:1].islower() for w in span.split())  # "Discovery Channel to Show"
+    head = HEAD_TYPES.get(words[-1]) if len(words) > 1 and not lower else None
+    if head and label != "EVENT":
+        label = head  # "Breakfast Show", "World Economic Outlook", "Cold War"
     yield start, end, label
 
 

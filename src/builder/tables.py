@@ -26,8 +26,10 @@ from builder.frontmatter import publication_date
 from builder.names import (
     ModelEntities,
     common_word,
+    constituency,
     entity_id_for,
     in_body,
+    language_context,
     lower_case_words,
     merge,
     most_common,
@@ -629,6 +631,7 @@ def _gazetteer_and_model(
         kept, found = merge(seg_text, ex.finder.find(doc, iid), model[k])
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
+    gaz, names = _typed_by_context(text, gaz, names, types)
     # People: full names from the model and the gazetteer, then their one-word forms.
     lower = lower_case_words(text)
     people_words = set()
@@ -697,6 +700,29 @@ def _gazetteer_and_model(
             if role := titles_before(text, a):
                 people.by_title.setdefault(role, set()).add(eid)
     return sorted(mentions), proposals, people
+
+
+def _typed_by_context(
+    text: str, gaz: list[_Found], names: list[tuple[int, int, str, int]], types: dict
+) -> tuple[list[_Found], list[tuple[int, int, str, int]]]:
+    """Rule 6 of :mod:`builder.names`: a demonym of the gazetteer or a model name in a
+    language's place is a language (a model entity of its own), a model name in a
+    constituency's place a GPE."""
+    kept = []
+    for found in gaz:
+        a, b, eid, _, k = found
+        if types[eid] == "NORP" and language_context(text, a, b):
+            names.append((a, b, "LANGUAGE", k))
+        else:
+            kept.append(found)
+    out = []
+    for a, b, label, k in names:
+        if language_context(text, a, b, adjective=label in ("NORP", "LANGUAGE")):
+            label = "LANGUAGE"
+        elif constituency(text, a):
+            label = "GPE"
+        out.append((a, b, label, k))
+    return kept, sorted(out)
 
 
 def _key(name: str) -> str:

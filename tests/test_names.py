@@ -10,6 +10,7 @@ from builder.names import (
     common_word,
     constituency,
     entity_id_for,
+    government_of,
     language_context,
     lower_case_words,
     merge,
@@ -226,3 +227,18 @@ def test_languages_before_a_list_make_any_name_in_it_a_language():
 )
 def test_a_name_in_a_constituencys_place_is_a_gpe(text, name, expected):
     assert constituency(text, text.index(name)) is expected
+
+
+def test_a_place_after_government_of_with_a_capital_makes_one_official_name():
+    text = "The Government of Kesh said so, and the government of Kesh agreed."
+    first, second = (i for i in range(len(text)) if text.startswith("Kesh", i))
+    assert government_of(text, first) == text.index("Government")
+    assert government_of(text, second) is None  # lower case: the place alone
+    assert government_of("It told Kesh.", 8) is None
+
+
+def test_names_the_model_found_are_not_repeated_inside_a_web_address():
+    text = "Kesh News said it. Read more on Kesh.com or at web.org/Kesh today."
+    assert [text[n.start : n.end] for n in repeated_spans(text, 0, len(text), {"Kesh": "ORG"})] == [
+        "Kesh"
+    ]

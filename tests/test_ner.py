@@ -252,3 +252,19 @@ def test_the_last_word_of_a_work_or_a_war_gives_its_type(text, name, label, expe
 def test_a_head_word_in_a_headline_with_lower_case_words_types_nothing():
     text = "Zoo Channel to Show a Lion"
     assert typed(text, "Zoo Channel to Show", "PRODUCT") == [("Zoo Channel to Show", "PRODUCT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Excerpts: Ann Lee Speaks with Radio Kesh", "Ann Lee Speaks", "PERSON", ["Ann Lee"]),
+        ("Trade Deal Close, Bo Kim Says", "Bo Kim Says", "PERSON", ["Bo Kim"]),
+        ("Says Law applies", "Says Law", "LAW", ["Says Law"]),  # only a last word is cut
+        ("the Ann Lee Talks Show", "Ann Lee Talks Show", "WORK_OF_ART", ["Ann Lee Talks Show"]),
+        ("see the interview on Kesh.com: it", "Kesh", "ORG", []),
+        ("online at Fund.org/Asia. Then", "Asia", "LOC", []),
+        ("Kesh. Com is a town", "Kesh", "ORG", ["Kesh"]),  # spaced: no web address
+    ],
+)  # fmt: skip
+def test_a_headlines_verb_and_a_web_address_are_no_part_of_a_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected

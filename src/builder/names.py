@@ -43,6 +43,9 @@ Rules, in order (each is tested in ``tests/test_names.py``):
      ``translation`` or ``interpretation``, and not followed by a noun it qualifies
      (``in Russian territory`` is NORP). Its id is the name's slug (``hindi``), with
      ``-language`` where a demonym holds it (``russian-language``).
+   - **a government** (``ORG``): a place after ``Government of`` with a capital G
+     makes one official name with it (``the Government of Japan``; ``the government of
+     Japan`` is the GPE ``Japan`` alone, as in OntoNotes).
    - **a constituency** (``GPE``): a name after ``the member for``, ``MP for``, ``seat
      of``, ``electorate of``, ``riding of`` or ``constituency of`` (``the member for
      Dawson``), which the model often reads as a person.
@@ -64,7 +67,7 @@ from slugify import slugify
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from builder.entities import Match
-from builder.ner import TITLES, ModelSpan
+from builder.ner import TITLES, ModelSpan, in_web_address
 
 _JOINERS = re.compile(r",|\band\b|&|/|;")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
@@ -200,13 +203,14 @@ def repeated_spans(text: str, start: int, end: int, names: dict[str, str]) -> li
     """Rule 3b: the occurrences in ``text[start:end]`` of names that the model found
     elsewhere in the interview (as written, with their type), the longest where they
     overlap: OntoNotes marks every occurrence of a name, and the model misses some of
-    them. One scan of the text, whatever the number of names."""
+    them. One scan of the text, whatever the number of names; none in a web address."""
     if not names:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return [ModelSpan(m.start(), m.end(), names[m.group()])
-            for m in pattern.finditer(text, start, end)]  # fmt: skip
+            for m in pattern.finditer(text, start, end)
+            if not in_web_address(text, m.start(), m.end())]  # fmt: skip
 
 
 def in_body(text: str, names: list[ModelSpan], body: str) -> list[ModelSpan]:
@@ -345,6 +349,16 @@ _TO_SEAT = re.compile(
     r"(?i)(?:\b(?:member|mp|mla|mhr|candidate)\s+for|\b(?:seat|electorate|riding|"
     r"constituency)\s+of)\s+(?:the\s+)?$"
 )
+
+
+_GOVERNMENT_OF = re.compile(r"(?<![\w’'\-])Government[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def government_of(text: str, start: int) -> int | None:
+    """Rule 6: where a place starting at ``start`` follows ``Government of``, the
+    start of that official name."""
+    m = _GOVERNMENT_OF.search(text, max(0, start - 30), start)
+    return m.start() if m else None
 
 
 def constituency(text: str, start: int) -> bool:

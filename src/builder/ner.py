@@ -28,6 +28,9 @@ span that is only a title or a lower-case word. Besides:
   brackets of an editor's insertion as spaces, so that it sees the name they split; a
   courtesy title inside a span (``Far South Coast Mr Smith``) starts a person's name of
   its own, and one run together with the name by the page (``MsJane Doe``) is cut off.
+- **A headline's verb is no part of a name** (``John Doe Says``, ``Ann Lee Tells``),
+  nor is a name inside a web address (``CNBC`` in ``CNBC.com``, ``Africa`` in
+  ``IMF.org/Africa``).
 - **Fillers and stage directions are never names** (``aah``, ``umm``, ``Uh``, ``Yeah``;
   ``Laughter``, ``Applause``, ``Crosstalk``): a filler at either end of a span is
   dropped, and a span of nothing else is no name. Nor is a numbered part of a
@@ -118,6 +121,13 @@ NUMBERED = frozenset(
     {"episode", "season", "series", "part", "chapter", "volume", "vol", "issue", "page",
      "section", "step", "phase", "stage", "round", "slide", "no", "number", "item"}
 )  # fmt: skip
+#: Verbs of a headline that the model reads as the end of a name (``John Doe Says``;
+#: not ``said``, a surname too: ``Omar Said``).
+HEADLINE_VERBS = frozenset(
+    {"says", "speaks", "tells", "talks", "warns", "urges", "calls", "visits",
+     "meets", "discusses", "explains", "reveals", "insists", "admits", "denies", "vows",
+     "slams", "responds", "answers"}
+)  # fmt: skip
 #: Diseases and their agents: OntoNotes names none of them (a span of these alone, with
 #: a number or a hyphen, is no name).
 DISEASES = frozenset(
@@ -168,6 +178,8 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w’'.\-]*[ \u00a0]+)+of[ \u00a0]+(?:the[ \u0
 _PAIR = re.compile(r"[ \u00a0]+(?:&|and)[ \u00a0]+")
 #: A lower-case function word cannot end a name (``Hutchins Center on``).
 _TRAILING_WORD = re.compile(r"[ \u00a0]+(?:of|on|and|for|the|to|in|at|with|by|from|or)$")
+#: The last word of a span of two words or more.
+_TRAILING_VERB = re.compile(r"(?<=\S)[ \u00a0]+([A-Za-z]+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -264,8 +276,8 @@ def find_names(nlp: Language, texts: list[str]) -> list[list[ModelSpan]]:
 def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int, int, str]]:
     """Bring one model span to OntoNotes boundaries: the (start, end, type) of each name
     it holds, none for a non-name."""
-    if _WEB.search(text, start, end):
-        return  # a web address is no name: "IMF.org/Africa"
+    if in_web_address(text, start, end):
+        return  # a web address is no name: "IMF.org/Africa", "CNBC" in "CNBC.com"
     if label == "PERSON" and (pair := _PAIR.search(text, start, end)):
         yield from fix_span(text, start, pair.start(), label)  # "Anna & Tom": two people
         yield from fix_span(text, pair.end(), end, label)
@@ -294,6 +306,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             end, changed = start + filler.start(), True
         elif tail := _TRAILING_WORD.search(span):
             end, changed = start + tail.start(), True
+        elif (verb := _TRAILING_VERB.search(span)) and verb.group(1).lower() in HEADLINE_VERBS:
+            end, changed = start + verb.start(), True
     if label == "PERSON":
         start = _after_titles(text, start, end)
     elif title := _TITLE_OF.match(text, start, end):
@@ -329,6 +343,16 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     if head and label != "EVENT":
         label = head  # "Breakfast Show", "World Economic Outlook", "Cold War"
     yield start, end, label
+
+
+def in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web address (the span widened to the
+    white space around it holds one)."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return bool(_WEB.search(text, start, end))
 
 
 def _parts(span: str) -> list[tuple[int, int, bool]]:

@@ -28,6 +28,7 @@ from builder.names import (
     common_word,
     constituency,
     entity_id_for,
+    government_of,
     in_body,
     language_context,
     lower_case_words,
@@ -706,19 +707,23 @@ def _typed_by_context(
     text: str, gaz: list[_Found], names: list[tuple[int, int, str, int]], types: dict
 ) -> tuple[list[_Found], list[tuple[int, int, str, int]]]:
     """Rule 6 of :mod:`builder.names`: a demonym of the gazetteer or a model name in a
-    language's place is a language (a model entity of its own), a model name in a
-    constituency's place a GPE."""
+    language's place is a language (a model entity of its own), a place after
+    ``Government of`` part of that ORG, a model name in a constituency's place a GPE."""
     kept = []
     for found in gaz:
         a, b, eid, _, k = found
         if types[eid] == "NORP" and language_context(text, a, b):
             names.append((a, b, "LANGUAGE", k))
+        elif types[eid] == "GPE" and (g := government_of(text, a)) is not None:
+            names.append((g, b, "ORG", k))
         else:
             kept.append(found)
     out = []
     for a, b, label, k in names:
         if language_context(text, a, b, adjective=label in ("NORP", "LANGUAGE")):
             label = "LANGUAGE"
+        elif label == "GPE" and (g := government_of(text, a)) is not None:
+            a, label = g, "ORG"
         elif constituency(text, a):
             label = "GPE"
         out.append((a, b, label, k))

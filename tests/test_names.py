@@ -235,6 +235,8 @@ def test_a_place_after_government_of_with_a_capital_makes_one_official_name():
     assert government_of(text, first) == text.index("Government")
     assert government_of(text, second) is None  # lower case: the place alone
     assert government_of("It told Kesh.", 8) is None
+    title = "the Heads of State and Government of Kesh met"
+    assert government_of(title, title.index("Kesh")) is None  # a title, not a name
 
 
 def test_names_the_model_found_are_not_repeated_inside_a_web_address():

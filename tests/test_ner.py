@@ -268,3 +268,18 @@ def test_a_head_word_in_a_headline_with_lower_case_words_types_nothing():
 )  # fmt: skip
 def test_a_headlines_verb_and_a_web_address_are_no_part_of_a_name(text, name, label, expected):
     assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("The Federal Government ordered it", "Federal Government", "ORG", []),
+        ("you, as the Central Bank, urge", "Central Bank", "ORG", []),
+        ("at the Embassy residence", "Embassy", "PERSON", []),
+        ("the Reserve Bank said", "Reserve Bank", "ORG", ["Reserve Bank"]),
+        ("the Central Bank of Kesh said", "Central Bank of Kesh", "ORG", ["Central Bank of Kesh"]),
+        ("the Kesh Government said", "Kesh Government", "ORG", ["Kesh Government"]),
+    ],
+)  # fmt: skip
+def test_a_capitalised_common_noun_for_an_institution_is_no_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected

@@ -45,7 +45,8 @@ Rules, in order (each is tested in ``tests/test_names.py``):
      ``-language`` where a demonym holds it (``russian-language``).
    - **a government** (``ORG``): a place after ``Government of`` with a capital G
      makes one official name with it (``the Government of Japan``; ``the government of
-     Japan`` is the GPE ``Japan`` alone, as in OntoNotes).
+     Japan`` is the GPE ``Japan`` alone, as in OntoNotes; so is ``France`` in ``Heads of
+     State and Government of France``).
    - **a constituency** (``GPE``): a name after ``the member for``, ``MP for``, ``seat
      of``, ``electorate of``, ``riding of`` or ``constituency of`` (``the member for
      Dawson``), which the model often reads as a person.
@@ -358,7 +359,11 @@ def government_of(text: str, start: int) -> int | None:
     """Rule 6: where a place starting at ``start`` follows ``Government of``, the
     start of that official name."""
     m = _GOVERNMENT_OF.search(text, max(0, start - 30), start)
-    return m.start() if m else None
+    if m is None or re.search(
+        r"\b(?:and|or|of)[ \u00a0]+$", text[max(0, m.start() - 8) : m.start()]
+    ):
+        return None  # "Heads of State and Government of France": a title
+    return m.start()
 
 
 def constituency(text: str, start: int) -> bool:

@@ -37,6 +37,9 @@ span that is only a title or a lower-case word. Besides:
   programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
 - **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
   ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
+- **A capitalised common noun for an institution is no name** (``the Embassy``, ``the
+  Central Bank``, ``the Federal Government``, ``the Budget``), as in OntoNotes; ``the
+  Reserve Bank``, ``the Treasury`` are names.
 - **A disease is no name** (OntoNotes names no diseases): a span of disease names alone
   (``COVID``, ``Covid-19``, ``Ebola``, ``Hepatitis``) is dropped, whatever type the model
   gave it; ``COVID-19 Task Force`` is a name.
@@ -127,6 +130,13 @@ HEADLINE_VERBS = frozenset(
     {"says", "speaks", "tells", "talks", "warns", "urges", "calls", "visits",
      "meets", "discusses", "explains", "reveals", "insists", "admits", "denies", "vows",
      "slams", "responds", "answers"}
+)  # fmt: skip
+#: Capitalised common nouns for an institution that name none by themselves (``the
+#: Embassy``, ``the Federal Government``, ``the Budget``); ``Reserve Bank`` and
+#: ``Treasury`` are names.
+COMMON_INSTITUTIONS = frozenset(
+    {"government", "federal government", "central government", "central bank", "embassy",
+     "ministry", "budget", "administration"}
 )  # fmt: skip
 #: Diseases and their agents: OntoNotes names none of them (a span of these alone, with
 #: a number or a hyphen, is no name).
@@ -327,6 +337,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     if all(w.strip(",;:!?…") in FILLERS | STAGE for w in words):
         return  # "Aah", "Laughter"
     plain = [w.strip(",;:") for w in words]
+    if " ".join(plain) in COMMON_INSTITUTIONS:
+        return  # "the Federal Government": a common noun in capitals
     if all(w in DISEASES or re.fullmatch(r"-?\d+", w) for w in plain) and plain[0] in DISEASES:
         return  # "COVID", "Covid-19", "Ebola": no OntoNotes name
     if any(w.isdigit() for w in plain) and all(w.isdigit() or w in NUMBERED for w in plain):

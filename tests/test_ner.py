@@ -283,3 +283,18 @@ def test_a_headlines_verb_and_a_web_address_are_no_part_of_a_name(text, name, la
 )  # fmt: skip
 def test_a_capitalised_common_noun_for_an_institution_is_no_name(text, name, label, expected):
     assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("with me Governor Reserve Bank of Kesh Mr Bo", "Governor Reserve Bank of Kesh", "ORG",
+         ["Reserve Bank of Kesh"]),
+        ("the Ambassador Hotel", "Ambassador Hotel", "FAC", ["Ambassador Hotel"]),
+        ("shares of General Motors rose", "General Motors", "ORG", ["General Motors"]),
+        ("on Prince Edward Island", "Prince Edward Island", "GPE", ["Prince Edward Island"]),
+        ("to Governor's Island", "Governor's Island", "GPE", ["Governor's Island"]),
+    ],
+)  # fmt: skip
+def test_an_office_title_before_an_organisation_is_no_part_of_it(text, name, label, expected):
+    assert fixed(text, name, label) == expected

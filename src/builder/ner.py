@@ -35,6 +35,9 @@ span that is only a title or a lower-case word. Besides:
   ``Laughter``, ``Applause``, ``Crosstalk``): a filler at either end of a span is
   dropped, and a span of nothing else is no name. Nor is a numbered part of a
   programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
+- **An office title before a name is no part of it**, also in an organisation's or a
+  place's span (``Governor Reserve Bank of India`` -> ``Reserve Bank of India``; not
+  ``General Motors``, ``Prince Edward Island``, ``Governor's Island``).
 - **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
   ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
 - **A capitalised common noun for an institution is no name** (``the Embassy``, ``the
@@ -90,6 +93,14 @@ TITLES = frozenset(
      "treasurer", "attorney", "lieutenant", "commander", "marshal", "sultan", "hon",
      "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector",
      "councilor", "councillor", "rapporteur"}
+)  # fmt: skip
+#: Titles of an office that never begin the name of an organisation or place (unlike
+#: ``General Motors``, ``Prince Edward Island``, ``Justice Department``).
+OFFICES = frozenset(
+    {"governor", "president", "minister", "chairman", "chairwoman", "chairperson",
+     "director", "secretary", "mayor", "senator", "ambassador", "ceo", "commissioner",
+     "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "envoy",
+     "treasurer", "mr", "mrs", "ms", "dr"}
 )  # fmt: skip
 #: Honorifics of other languages than English, written before a name: left out of a
 #: person's span only at its start (``Tun`` after a given name is part of the name).
@@ -327,6 +338,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             start = title.end()  # "Head of Ingushetia", "Governor of the Bank of Japan"
     elif label != "PERSON" and not re.search(r"\bof\b", text[start:end]):
         end = _before_titles(text, start, end)  # "UN Special Rapporteurs" -> "UN"
+    if label != "PERSON":
+        start = _after_offices(text, start, end)  # "Governor Reserve Bank of India"
     span = text[start:end]
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return
@@ -432,6 +445,23 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if after >= end:
             return cut
         cut = after
+
+
+def _after_offices(text: str, start: int, end: int) -> int:
+    """The start of a name without the office titles glued before it (``Governor
+    Reserve Bank of India`` -> ``Reserve Bank of India``): :data:`OFFICES` words, not
+    possessive, before two words or more, capitalised, that are no title."""
+    cut = start
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if word.strip(".").lower() in OFFICES and not text.startswith(("'s", "’s"), m.end()):
+            cut = m.end()
+            continue
+        rest = text[m.start() : end].split()
+        if cut > start and word[0].isupper() and word.strip(".").lower() not in TITLES:
+            return m.start() if len(rest) > 1 else start  # not "Ambassador Hotel"
+        break
+    return start
 
 
 def titles_before(text: str, start: int, limit: int = 4) -> tuple[str, ...]:

@@ -9,7 +9,9 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    not titles or generic nouns: ``Japanese Government`` stays ``Japanese``) is one
    mention and the matches inside it are dropped; one that joins names with a comma,
    ``and`` or a slash (``Moscow, Russia``) keeps the gazetteer's matches, and its other
-   capitalised parts become names of their own (``Moscow``).
+   capitalised parts become names of their own (``Moscow``); one that is two
+   gazetteer names joined by a hyphen (``U.S.-Russia``, one word to the tokenizer, so
+   the gazetteer misses both) is those two names.
 3. **One id per person within an interview.** A model name of one word that is the
    first or last word of exactly one full (two or more words) PERSON name in the same
    interview is that person (form ``short``); so is every other capitalised occurrence
@@ -350,6 +352,18 @@ _TO_SEAT = re.compile(
     r"(?i)(?:\b(?:member|mp|mla|mhr|candidate)\s+for|\b(?:seat|electorate|riding|"
     r"constituency)\s+of)\s+(?:the\s+)?$"
 )
+
+
+_HYPHEN_PAIR = re.compile(r"([^\s\-]+)-([^\s\-]+)")
+
+
+def hyphen_pair(text: str, start: int, end: int) -> tuple[tuple[int, int], ...] | None:
+    """Rule 2: the two capitalised halves of a one-word name joined by one hyphen
+    (``U.S.-Russia``), as (start, end) pairs; None for any other name."""
+    m = _HYPHEN_PAIR.fullmatch(text, start, end)
+    if m is None or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+        return None
+    return (m.start(1), m.end(1)), (m.start(2), m.end(2))
 
 
 _GOVERNMENT_OF = re.compile(r"(?<![\w’'\-])Government[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")

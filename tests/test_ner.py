@@ -239,13 +239,16 @@ def test_a_disease_alone_is_no_name(text, name, label, expected):
          "WORK_OF_ART"),
         ("our April Global Trade Outlook says", "Global Trade Outlook", "ORG", "WORK_OF_ART"),
         ("since the Cold War ended", "Cold War", "ORG", "EVENT"),
+        ("an interview with Kesh News today", "Kesh News", "PERSON", "ORG"),
+        ("It's the same in Kesh Cup.", "Kesh Cup", "FAC", "EVENT"),
+        ("watch Kesh Nightly News", "Kesh Nightly News", "WORK_OF_ART", "WORK_OF_ART"),
         ("at the Harbour Boat Show in May", "Harbour Boat Show", "EVENT", "EVENT"),  # an event
         ("the Ministry of War said", "Ministry of War", "ORG", "ORG"),  # "of": not a head
         ("she said Show me", "Show", "PERSON", "PERSON"),  # one word: no kind of name
         ("the Lake Outlook Hotel", "Lake Outlook Hotel", "FAC", "FAC"),
     ],
 )  # fmt: skip
-def test_the_last_word_of_a_work_or_a_war_gives_its_type(text, name, label, expected):
+def test_the_last_word_of_a_work_an_outlet_or_an_event_gives_its_type(text, name, label, expected):
     assert typed(text, name, label) == [(name, expected)]
 
 

@@ -48,9 +48,11 @@ span that is only a title or a lower-case word. Besides:
   gave it; ``COVID-19 Task Force`` is a name.
 - **The last word types a name**: a name of two words or more, none in lower case
   (``Discovery Channel to Show`` is a headline, ``Ministry of War`` no war), whose
-  last word names a kind of work is a ``WORK_OF_ART`` (``Breakfast Show``, ``World
-  Economic Outlook``, ``Podcast``) unless the model read an event (``Paris Air Show``);
-  one ending in ``War`` is an ``EVENT`` (``Cold War``).
+  last word names a kind of thing has its type, unless the model read an event or a
+  work (``Paris Air Show``, ``NBC Nightly News``): a programme or publication is a
+  ``WORK_OF_ART`` (``Breakfast Show``, ``World Economic Outlook``, ``Podcast``), a news
+  outlet or newspaper an ``ORG`` (``Yonhap News``, ``Kesh Times``), a war, cup or games
+  an ``EVENT`` (``Cold War``, ``Davis Cup``).
 - **A portfolio before a title is part of the title** (``Trade`` in ``Trade Minister``,
   ``Global Affairs`` in ``Global Affairs Minister``, ``Treasury`` in ``U.S. Treasury
   Secretary``), never a name or the end of one.
@@ -158,9 +160,15 @@ DISEASES = frozenset(
      "smallpox", "diabetes", "alzheimer", "alzheimer's", "parkinson's", "cancer"}
 )  # fmt: skip
 #: Last words that give a name of two words or more its type: a programme or a
-#: publication is a work, a war an event.
-HEAD_TYPES = {"show": "WORK_OF_ART", "outlook": "WORK_OF_ART", "podcast": "WORK_OF_ART",
-              "war": "EVENT"}  # fmt: skip
+#: publication is a work, a news outlet or newspaper an organisation, a war, cup or
+#: games an event.
+HEAD_TYPES = {
+    "show": "WORK_OF_ART", "outlook": "WORK_OF_ART", "podcast": "WORK_OF_ART",
+    "news": "ORG", "times": "ORG", "journal": "ORG", "herald": "ORG", "gazette": "ORG",
+    "tribune": "ORG",
+    "war": "EVENT", "cup": "EVENT", "games": "EVENT", "olympics": "EVENT",
+    "championship": "EVENT", "championships": "EVENT",
+}  # fmt: skip
 #: Portfolios that stand before a title (``Trade Minister``): part of the title.
 PORTFOLIOS = frozenset(
     {"trade", "finance", "foreign", "defence", "defense", "energy", "health", "interior",
@@ -365,7 +373,7 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             return  # "U.S. Treasury Secretary": the portfolio is part of the title
     lower = any(w[:1].islower() for w in span.split())  # "Discovery Channel to Show"
     head = HEAD_TYPES.get(words[-1]) if len(words) > 1 and not lower else None
-    if head and label != "EVENT":
+    if head and label not in ("EVENT", "WORK_OF_ART"):
         label = head  # "Breakfast Show", "World Economic Outlook", "Cold War"
     yield start, end, label
 

@@ -59,6 +59,9 @@ PRIME MINISTER: In spring.
         ("Kesh President Bo Kim", "Bo Kim", ()),
         ("Secretary of the Treasury Bo Kim", "Bo Kim", ()),
         ("Minister of Foreign Affairs Bo Kim", "Bo Kim", ()),
+        ("Kesh News (Host Ann Lee)", "Ann Lee", ()),
+        ("Kesh News", None, ()),
+        ("Ann News", None, ()),  # a surname that names outlets: read as an outlet
     ],
 )
 def test_a_label_gives_a_person_or_a_role(label, person, role):

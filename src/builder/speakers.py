@@ -3,7 +3,8 @@ person's entity.
 
 A label is split at commas and brackets into parts (``JOHN SMITH, HOST``,
 ``Foreign Minister, Sergey Lavrov``, ``INTERVIEWER (Jane Doe)``). A part whose last word
-is a title or role word (``HOST``, ``Trade Minister``) is a role; the first other part,
+is a title or role word (``HOST``, ``Trade Minister``) is a role, one whose last word
+names an outlet or a show (``Kesh News``, ``Breakfast Show``) no person; the first other part,
 without the title words before it (``U.S. SECRETARY OF STATE ANN LEE`` -> ``ANN
 LEE``), is the person's name. A name is matched to the
 people the interview's text names (case aside), a one-word name to the one full name
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from builder.ner import PORTFOLIOS, TITLES
+from builder.ner import HEAD_TYPES, PORTFOLIOS, TITLES
 
 #: Words that make a label part a role: titles, interviewers' roles, voices.
 ROLE_WORDS = TITLES | {
@@ -41,8 +42,8 @@ def person_in_label(label: str) -> str | None:
         words = _WORD.findall(part)
         if len(words) > 1 and words[-1].isdigit():
             words = words[:-1]  # a numbered speaker (``Speaker 2``, ``Caller 3``)
-        if not words or _is_role(words):
-            continue
+        if not words or _is_role(words) or (len(words) > 1 and words[-1].lower() in HEAD_TYPES):
+            continue  # a role, or an outlet or a show (``Kesh News (Host Ann Lee)``)
         return " ".join(_after_roles(words))
     return None
 

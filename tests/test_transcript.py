@@ -652,3 +652,21 @@ def test_a_dateline_opening_the_first_paragraph_is_not_a_speaker(ask, answer):
     t = parse(text, "x")
     assert [(x.role, x.label) for x in t.turns] == [("question", ask), ("answer", answer)] * 2
     assert [text[a:b] for a, b in t.intros] == [text.split("\n\n")[1]]
+
+
+def test_a_name_alone_on_its_line_three_times_is_an_unpaired_label_not_text():
+    # No rule pairs these turns (each question comes before its labels), but a name or
+    # a question word alone on its line three times names who speaks: furniture.
+    body = "".join(
+        f"{q}\nInterviewer\nAna Lima\n{a}\n"
+        for q, a in [("Why ports?", "Trade."), ("And rail?", "Later."), ("Costs?", "Low.")]
+    )
+    text = "Port Talk\n" + body
+    t = parse(text, "x")
+    assert t.turns == []
+    labels = [text[f.start : f.end] for f in t.furniture if f.kind == "label"]
+    assert labels == ["Interviewer", "Ana Lima"] * 3
+    assert covered(t) == ""
+    # Twice is not enough (a caption and a byline may repeat a name), nor is a sentence.
+    text = "Port Talk\nAna Lima\nShe runs the port.\nAna Lima\nAna Lima spoke.\nAna Lima spoke.\n"
+    assert [f.kind for f in parse(text, "x").furniture] == []

@@ -136,7 +136,7 @@ class Furniture:
 
     start: int
     end: int
-    kind: str  # "date", "language", "navigation", "byline", "dateline" or "notice"
+    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice" or "label"
 
 
 def furniture_kind(line: str) -> str | None:

@@ -1252,6 +1252,8 @@ def _front(
         if not kinds[k] and kinds[k - 1] and kinds[k + 1] and len(words) <= 5:
             if not re.search(r"[.?!]$", words[-1]):
                 kinds[k] = "navigation"
+    for k in _unpaired_labels(text, front):
+        kinds[k] = kinds[k] or "label"
     furniture = tuple(
         Furniture(line.start, line.end, kind)
         for line, kind in zip(front, kinds, strict=True)
@@ -1274,6 +1276,23 @@ def _front(
     if block[1] > block[0]:
         front_matter = (front[block[0]].start, front[block[1] - 1].end)
     return title_span, front_matter, front[i:], furniture
+
+
+def _unpaired_labels(text: str, front: list[_Line]) -> list[int]:
+    """Speaker labels no turn rule could pair: a name or a question/answer word alone on
+    its line (after an optional bullet), the same one three times or more. Such a line
+    (``Andrew Bailey`` over each answer, ``Interviewer`` under each question) names who
+    speaks, as a label does, so it is furniture, never read as text: the name is not a
+    mention of the person at every turn. A name alone on a line once or twice (a
+    caption, a byline, a heading) stays text."""
+    keys: dict[int, str] = {}
+    for k, line in enumerate(front):
+        head = text[line.start : line.end].strip().lstrip("•·▪●◦‣-–—*").strip()
+        m = _BARE_QA.fullmatch(head) or _BARE_NAME.fullmatch(head)
+        if m and head[:1].isupper():
+            keys[k] = _speaker_key(head)
+    counts = Counter(keys.values())
+    return [k for k, key in keys.items() if counts[key] >= 3]
 
 
 def _same(a: str, b: str) -> bool:

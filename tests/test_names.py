@@ -14,7 +14,6 @@ from builder.names import (
     language_context,
     lower_case_words,
     merge,
-    name_lines,
     people_by_word,
     repeated_spans,
     surname_spans,
@@ -245,18 +244,3 @@ def test_names_the_model_found_are_not_repeated_inside_a_web_address():
     assert [text[n.start : n.end] for n in repeated_spans(text, 0, len(text), {"Kesh": "ORG"})] == [
         "Kesh"
     ]
-
-
-def test_a_name_on_three_lines_of_its_own_is_a_speakers_name_line():
-    text = (
-        "Talk with Bo Kim\n\n  • Bo Kim\n    Bo Kim\n\n    How was Kesh, Ann Lee?\n"
-        "  • Ann Lee\n    Ann Lee\n\n    Fine. Bo Kim knows.\n  • Bo Kim\n    Bo Kim\n\n"
-        "    Good.\nAnn Lee\n"
-    )
-    spans = name_lines(text)
-    assert [text[a:b] for a, b in spans] == ["Bo Kim", "Bo Kim", "Ann Lee", "Ann Lee"] + [
-        "Bo Kim", "Bo Kim", "Ann Lee"
-    ]  # fmt: skip
-    assert text.index("Bo Kim") not in [a for a, _ in spans]  # the title's is prose
-    assert text.index("Bo Kim knows") not in [a for a, _ in spans]
-    assert [text[a:b] for a, b in name_lines(text, least=5)] == []

@@ -53,11 +53,6 @@ Rules, in order (each is tested in ``tests/test_names.py``):
      of``, ``electorate of``, ``riding of`` or ``constituency of`` (``the member for
      Dawson``), which the model often reads as a person.
 
-   - **a speaker's name line** is no mention: a line that is only a name (after a
-     bullet), written the same way on three lines or more, is a speaker label that the
-     transcript's layout left unrecognised (``• Jane Doe`` / ``Jane Doe`` before each
-     speech), not a name in prose.
-
 7. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
    ``john-smith``), the same across the corpus; where that slug is a gazetteer id, the
    type is appended (``jordan-person``). Its type and name in ``entities`` are the most
@@ -369,19 +364,6 @@ def hyphen_pair(text: str, start: int, end: int) -> tuple[tuple[int, int], ...] 
     if m is None or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
         return None
     return (m.start(1), m.end(1)), (m.start(2), m.end(2))
-
-
-_NAME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[•*·‣▪-][ \t]*)?([A-Z][^\W\d_][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*$"
-)
-
-
-def name_lines(text: str, least: int = 3) -> list[tuple[int, int]]:
-    """Rule 6: the (start, end) of each line that is only a name written the same way
-    on ``least`` lines or more (a speaker's name line)."""
-    found = list(_NAME_LINE.finditer(text))
-    counts = Counter(m.group(1) for m in found)
-    return [(m.start(1), m.end(1)) for m in found if counts[m.group(1)] >= least]
 
 
 _GOVERNMENT_OF = re.compile(r"(?<![\w’'\-])Government[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")

@@ -35,7 +35,6 @@ from builder.names import (
     lower_case_words,
     merge,
     most_common,
-    name_lines,
     name_spans,
     people_by_word,
     repeated_spans,
@@ -673,10 +672,6 @@ def _gazetteer_and_model(
         for n in surname_spans(text, seg.start, seg.end, surnames):
             if not any(a < n.end and n.start < b for a, b in occupied):
                 names.append((n.start, n.end, "PERSON", k))
-    labels_left = name_lines(text)
-    if labels_left:  # speakers' name lines the layout left unrecognised: no mentions
-        gaz = [g for g in gaz if not _inside(g[0], g[1], labels_left)]
-        names = [n for n in names if not _inside(n[0], n[1], labels_left)]
     mentions = list(gaz)
     proposals = []
     person_ids = set()
@@ -708,10 +703,6 @@ def _gazetteer_and_model(
             if role := titles_before(text, a):
                 people.by_title.setdefault(role, set()).add(eid)
     return sorted(mentions), proposals, people
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
 
 
 def _hyphen_pairs(

@@ -329,3 +329,50 @@ def test_model_names_are_repeated_typed_by_speakers_and_read_in_a_sentence_title
         ("Blue Lagoon Trust", "ORG"),
         ("Blue Lagoon Trust", "ORG"),  # found once by the model, a mention everywhere
     ]
+
+
+def test_a_demonym_in_a_languages_place_is_a_language_and_a_seat_a_place(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Dawson"}])
+    nlp.to_disk(tmp_path / "ruler")
+    transcript = tmp_path / "seat.txt"
+    transcript.write_text(
+        "Q: Do you speak Russian?\n\n"
+        "A: I speak Russian and I love Russian films. The member for Dawson agrees.\n",
+        "utf-8",
+    )
+    tables, _ = extract(transcript=transcript, model=load_ner(str(tmp_path / "ruler")),
+                        sources_dir=SOURCES)  # fmt: skip
+    types = {e["entity_id"]: e["type"] for e in tables["entities"]}
+    assert [(m["text"], m["entity_id"], types[m["entity_id"]])
+            for m in tables["entity_mentions"]] == [
+        ("Russian", "russian-language", "LANGUAGE"),
+        ("Russian", "russian-language", "LANGUAGE"),
+        ("Russian", "russian", "NORP"),  # an adjective before its noun
+        ("Dawson", "dawson", "GPE"),  # a seat, though the model says PERSON
+    ]  # fmt: skip
+
+
+def test_two_gazetteer_names_joined_by_a_hyphen_are_two_mentions(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {"label": "PERSON", "pattern": "U.S.-Russia"},
+            {"label": "PERSON", "pattern": "Ann Vell-Orta"},
+            {"label": "GPE", "pattern": "Russia-Kesh"},
+        ]  # fmt: skip
+    )
+    nlp.to_disk(tmp_path / "ruler")
+    transcript = tmp_path / "pair.txt"
+    transcript.write_text(
+        "Q: What about U.S.-Russia talks?\n\nA: Ann Vell-Orta spoke of Russia-Kesh trade.\n",
+        "utf-8",
+    )
+    tables, _ = extract(transcript=transcript, model=load_ner(str(tmp_path / "ruler")),
+                        sources_dir=SOURCES)  # fmt: skip
+    assert [(m["text"], m["entity_id"]) for m in tables["entity_mentions"]] == [
+        ("U.S.", "united-states"),
+        ("Russia", "russia"),
+        ("Ann Vell-Orta", "ann-vell-orta"),  # no gazetteer names: one name
+        ("Russia-Kesh", "russia-kesh"),  # only one half is a gazetteer name
+    ]

@@ -201,6 +201,13 @@ CASES = [
         [("4%", "percent", 4, None, "percent", "4", None)],
     ),
     ("Rent is due on the 5th.", [("the 5th", "date", None, None, "day", "---05", None)]),
+    (  # a day of the month before a colon or a bracket
+        "It is due on the 5th: pay (by the 3rd) now.",
+        [
+            ("the 5th", "date", None, None, "day", "---05", None),
+            ("the 3rd", "date", None, None, "day", "---03", None),
+        ],
+    ),
     (
         "Final score\nLions - 21\nThe Hawks - 14",
         [("21", "count", 21, None, None, "21", None), ("14", "count", 14, None, None, "14", None)],
@@ -472,6 +479,134 @@ CASES += [
         "It is Friday, March the 3rd.",
         [("Friday, March the 3rd", "date", None, None, "month", "--03-03", None)],
     ),
+    # abbreviated units of time, in lower case
+    (
+        "The show runs 52 mins; the flight took 3 hrs, a 5-yr plan.",
+        [
+            ("52 mins", "duration", 52, None, "minute", "PT52M", None),
+            ("3 hrs", "duration", 3, None, "hour", "PT3H", None),
+            ("5-yr", "duration", 5, None, "year", "P5Y", None),
+        ],
+    ),
+    ("We hired 4 HR staff.", [("4 HR staff", "count", 4, None, "staff", "4", None)]),
+    # a number in words repeated in digits is one figure
+    (
+        "Reply within ten (10) days, or two (3) weeks.",
+        [("ten (10) days", "duration", 10, None, "day", "P10D", None)],
+    ),
+    ("We saw 7 (2) cases.", [("7", "count", 7, None, None, "7", None)]),
+    # a line of scores alone: one count per number
+    (
+        "Semi-final\n4-6, 7-5\nThe first question.",
+        [
+            ("4", "count", 4, None, None, "4", None),
+            ("6", "count", 6, None, None, "6", None),
+            ("7", "count", 7, None, None, "7", None),
+            ("5", "count", 5, None, None, "5", None),
+            ("The first question", "ordinal", 1, None, "question", "1", None),
+        ],
+    ),
+    ("It ran\n2011-2014\n", [("2011-2014", "date", 2011, 2014, "year", "2011/2014", "range")]),
+    # a month after "into" or "on"
+    (
+        "Heading into October, bets on November hikes rose.",
+        [
+            ("October", "date", None, None, "month", "--10", None),
+            ("November", "date", None, None, "month", "--11", None),
+        ],
+    ),
+    # "pc" for per cent, in lower case; a hyphen makes "one-third" a fraction
+    (
+        "A 10pc stake in 5 PCs, one-third of it.",
+        [
+            ("10pc", "percent", 10, None, "percent", "10", None),
+            ("5 PCs", "count", 5, None, "PCs", "5", None),
+            ("one-third", "quantity", 1 / 3, None, "fraction", "1/3", None),
+        ],
+    ),
+    # ordinals in two words joined by a hyphen
+    (
+        "The twenty-first century and our thirty-second meeting.",
+        [
+            ("The twenty-first century", "ordinal", 21, None, "century", "21", None),
+            ("thirty-second meeting", "ordinal", 32, None, "meeting", "32", None),
+        ],
+    ),
+    # "a hundred and fifty": "a" and a scale word go on like any number in words
+    (
+        "A hundred and fifty people came.",
+        [("A hundred and fifty people", "count", 150, None, "people", "150", None)],
+    ),
+    # hedges glued to the number: "-odd" is about, "-plus" and "+" at least
+    (
+        "For 20-odd years, 30-plus members from 50+ countries.",
+        [
+            ("20-odd years", "duration", 20, None, "year", "P20Y", "approximately"),
+            ("30-plus members", "count", 30, None, "members", "30", "at_least"),
+            ("50+ countries", "count", 50, None, "countries", "50", "at_least"),
+        ],
+    ),
+    # a decade of the 1900s with its apostrophe needs no "the"
+    (
+        "In the 1980s and '90s.",
+        [
+            ("the 1980s", "date", 1980, None, "decade", "198", None),
+            ("'90s", "date", 1990, None, "decade", "199", None),
+        ],
+    ),
+    # a number in words that is a whole answer or clause, its noun left out
+    (
+        "How many? Seven! Growth was three point six percent versus four point nine.",
+        [
+            ("Seven", "count", 7, None, None, "7", None),
+            ("three point six percent", "percent", 3.6, None, "percent", "3.6", None),
+            ("four point nine", "quantity", 4.9, None, None, "4.9", None),
+        ],
+    ),
+    # "of a percentage point" after digits; "m" for million before a plural noun
+    (
+        "Rates rose 0.2 of a percentage point; 1m people, a 100m sprint.",
+        [
+            ("0.2 of a percentage point", "percent", 0.2, None, "percentage_point", "0.2", None),
+            ("1m people", "count", 1e6, None, "people", "1000000", None),
+            ("100", "count", 100, None, None, "100", None),
+        ],
+    ),
+    # an ISO 4217 code after the amount; codes that spell words are words
+    (
+        "Aid of 5 million USD and 20 EUR, for 10 TOP priorities.",
+        [
+            ("5 million USD", "money", 5e6, None, "USD", "5000000", None),
+            ("20 EUR", "money", 20, None, "EUR", "20", None),
+            ("10", "count", 10, None, None, "10", None),
+        ],
+    ),
+    ("AID OF 5 USD", [("5 USD", "money", 5, None, "USD", "5", None)]),
+    # an even split is one half; a multiplier written with "x"
+    (
+        "Odds are 50/50, or fifty-fifty; the vote was 150-50.",
+        [
+            ("50/50", "quantity", 0.5, None, "fraction", "1/2", None),
+            ("fifty-fifty", "quantity", 0.5, None, "fraction", "1/2", None),
+        ],
+    ),
+    (
+        "Sales grew 2.5x, not 3 x 4.",
+        [
+            ("2.5x", "multiplier", 2.5, None, "times", "2.5", None),
+            ("3", "count", 3, None, None, "3", None),
+            ("4", "count", 4, None, None, "4", None),
+        ],
+    ),
+    # one unit of time after "for" or a verb spending time, or in a list of durations
+    (
+        "She worked for a month in Lima, spent three weeks in Quito and a week in Cusco.",
+        [
+            ("a month", "duration", 1, None, "month", "P1M", None),
+            ("three weeks", "duration", 3, None, "week", "P3W", None),
+            ("a week", "duration", 1, None, "week", "P1W", None),
+        ],
+    ),
 ]
 
 NOT_FIGURES = [
@@ -513,6 +648,11 @@ NOT_FIGURES = [
     "Governor Ann Lee -2-",
     "Listen to 10 Downing Street Radio.",
     "They meet once a year, after a year of talks.",
+    "I love the two; all three agree. Part four. Question Five. Nine, ten of us.",
+    "An odd-even rule and 2+2 and rock'n'roll 90s",  # no glued hedge; "90s" without "the"
+    "Lions and a week of rain; what a year it was.",  # "a week", "a year" measure nothing
+    "They bet on May to win, and it is the second most I know.",  # a name; "I" no adjective
+    "The final score was 3-1 in a 4-2 series.",  # scores inside a sentence
     "It was this April, or next March.",
 ]
 

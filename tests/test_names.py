@@ -2,11 +2,16 @@
 
 from collections import Counter
 
+import pytest
+
 from builder.entities import Match
 from builder.names import (
     ModelEntities,
     common_word,
+    constituency,
     entity_id_for,
+    government_of,
+    language_context,
     lower_case_words,
     merge,
     people_by_word,
@@ -162,3 +167,80 @@ def test_a_capitalised_common_word_the_text_also_writes_in_lower_case_is_no_name
     assert not common_word("US", lower, people)  # an acronym, not title case
     assert not common_word("Tollan", lower, people)  # never written in lower case
     assert not common_word("Health Board", lower, people)  # two words
+
+
+def in_language_place(text, name, adjective=True):
+    start = text.index(name)
+    return language_context(text, start, start + len(name), adjective)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We have interpretation in Vantish and Orlish here now.", "Vantish"),
+        ("We have interpretation in Vantish and Orlish here now.", "Orlish"),  # a later item
+        ("the official languages, Vantish, Orlish and Kesh, as well as in Dorian.", "Kesh"),
+        ("the official languages, Vantish, Orlish and Kesh, as well as in Dorian.", "Dorian"),
+        ("He translates from Vantish into Orlish as follows:", "Orlish"),
+        ("He translates from Vantish into Orlish as follows:", "Vantish"),
+        ("They do not understand the Orlish language.", "Orlish"),
+        ("a Vantish-speaking town", "Vantish"),
+        ("Can you say that in Orlish?", "Orlish"),
+    ],
+)
+def test_a_name_in_a_languages_place_is_a_language(text, name):
+    assert in_language_place(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "adjective"),
+    [
+        ("They invest in Orlish territory.", "Orlish", True),  # an adjective before its noun
+        ("They invest in Vantish, Orlish and Kesh firms.", "Vantish", True),  # the list's noun
+        ("The Orlish side agreed.", "Orlish", True),  # no language word around it
+        ("The Orlish were there.", "Orlish", True),
+        ("He grew up in Vantmouth.", "Vantmouth", False),  # a place, not a language word
+        ("Talks in Vantmouth and Kesh are over.", "Kesh", False),
+        ("Many Orlish speak it, in Kesh.", "Kesh", False),
+        ("It was said in Orlians.", "Orlians", True),  # a people, in the plural
+    ],
+)
+def test_a_name_elsewhere_is_no_language(text, name, adjective):
+    assert not in_language_place(text, name, adjective)
+
+
+def test_languages_before_a_list_make_any_name_in_it_a_language():
+    text = "in four languages, Vantish, Orlish and Hindi."
+    assert in_language_place(text, "Hindi", adjective=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("My question is to the member for Dawson in his capacity", "Dawson", True),
+        ("our candidate in the seat of Griffith is", "Griffith", True),
+        ("the MP for Kesh North said", "Kesh North", True),
+        ("a member of Dawson's staff", "Dawson", False),
+        ("He asked Dawson for it", "Dawson", False),
+        ("we voted for Griffith", "Griffith", False),
+    ],
+)
+def test_a_name_in_a_constituencys_place_is_a_gpe(text, name, expected):
+    assert constituency(text, text.index(name)) is expected
+
+
+def test_a_place_after_government_of_with_a_capital_makes_one_official_name():
+    text = "The Government of Kesh said so, and the government of Kesh agreed."
+    first, second = (i for i in range(len(text)) if text.startswith("Kesh", i))
+    assert government_of(text, first) == text.index("Government")
+    assert government_of(text, second) is None  # lower case: the place alone
+    assert government_of("It told Kesh.", 8) is None
+    title = "the Heads of State and Government of Kesh met"
+    assert government_of(title, title.index("Kesh")) is None  # a title, not a name
+
+
+def test_names_the_model_found_are_not_repeated_inside_a_web_address():
+    text = "Kesh News said it. Read more on Kesh.com or at web.org/Kesh today."
+    assert [text[n.start : n.end] for n in repeated_spans(text, 0, len(text), {"Kesh": "ORG"})] == [
+        "Kesh"
+    ]

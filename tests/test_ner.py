@@ -215,3 +215,89 @@ def test_an_editors_insertion_is_read_without_its_brackets_and_cut_at_them():
         ("Ann", "PERSON"),
         ("Lee", "PERSON"),
     ]  # a stage direction keeps its brackets: "Chuckles Listen" is never read as one name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("the COVID inquiry", "COVID", "PERSON", []),
+        ("before Covid-19 hit", "Covid-19", "ORG", []),
+        ("Lead on Monkeypox, Dr Lee", "Monkeypox", "ORG", []),
+        ("the COVID-19 Task Force met", "COVID-19 Task Force", "ORG", ["COVID-19 Task Force"]),
+        ("Lee, head of Ebola Response Unit", "Ebola Response Unit", "ORG",
+         ["Ebola Response Unit"]),
+    ],
+)  # fmt: skip
+def test_a_disease_alone_is_no_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("on the Ann Lee Breakfast Show today", "Ann Lee Breakfast Show", "PERSON",
+         "WORK_OF_ART"),
+        ("our April Global Trade Outlook says", "Global Trade Outlook", "ORG", "WORK_OF_ART"),
+        ("since the Cold War ended", "Cold War", "ORG", "EVENT"),
+        ("an interview with Kesh News today", "Kesh News", "PERSON", "ORG"),
+        ("It's the same in Kesh Cup.", "Kesh Cup", "FAC", "EVENT"),
+        ("watch Kesh Nightly News", "Kesh Nightly News", "WORK_OF_ART", "WORK_OF_ART"),
+        ("at the Harbour Boat Show in May", "Harbour Boat Show", "EVENT", "EVENT"),  # an event
+        ("the Ministry of War said", "Ministry of War", "ORG", "ORG"),  # "of": not a head
+        ("she said Show me", "Show", "PERSON", "PERSON"),  # one word: no kind of name
+        ("the Lake Outlook Hotel", "Lake Outlook Hotel", "FAC", "FAC"),
+    ],
+)  # fmt: skip
+def test_the_last_word_of_a_work_an_outlet_or_an_event_gives_its_type(text, name, label, expected):
+    assert typed(text, name, label) == [(name, expected)]
+
+
+def test_a_head_word_in_a_headline_with_lower_case_words_types_nothing():
+    text = "Zoo Channel to Show a Lion"
+    assert typed(text, "Zoo Channel to Show", "PRODUCT") == [("Zoo Channel to Show", "PRODUCT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Excerpts: Ann Lee Speaks with Radio Kesh", "Ann Lee Speaks", "PERSON", ["Ann Lee"]),
+        ("Trade Deal Close, Bo Kim Says", "Bo Kim Says", "PERSON", ["Bo Kim"]),
+        ("Says Law applies", "Says Law", "LAW", ["Says Law"]),  # only a last word is cut
+        ("the Ann Lee Talks Show", "Ann Lee Talks Show", "WORK_OF_ART", ["Ann Lee Talks Show"]),
+        ("see the interview on Kesh.com: it", "Kesh", "ORG", []),
+        ("online at Fund.org/Asia. Then", "Asia", "LOC", []),
+        ("Kesh. Com is a town", "Kesh", "ORG", ["Kesh"]),  # spaced: no web address
+    ],
+)  # fmt: skip
+def test_a_headlines_verb_and_a_web_address_are_no_part_of_a_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("The Federal Government ordered it", "Federal Government", "ORG", []),
+        ("you, as the Central Bank, urge", "Central Bank", "ORG", []),
+        ("at the Embassy residence", "Embassy", "PERSON", []),
+        ("the Reserve Bank said", "Reserve Bank", "ORG", ["Reserve Bank"]),
+        ("the Central Bank of Kesh said", "Central Bank of Kesh", "ORG", ["Central Bank of Kesh"]),
+        ("the Kesh Government said", "Kesh Government", "ORG", ["Kesh Government"]),
+    ],
+)  # fmt: skip
+def test_a_capitalised_common_noun_for_an_institution_is_no_name(text, name, label, expected):
+    assert fixed(text, name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("with me Governor Reserve Bank of Kesh Mr Bo", "Governor Reserve Bank of Kesh", "ORG",
+         ["Reserve Bank of Kesh"]),
+        ("the Ambassador Hotel", "Ambassador Hotel", "FAC", ["Ambassador Hotel"]),
+        ("shares of General Motors rose", "General Motors", "ORG", ["General Motors"]),
+        ("on Prince Edward Island", "Prince Edward Island", "GPE", ["Prince Edward Island"]),
+        ("to Governor's Island", "Governor's Island", "GPE", ["Governor's Island"]),
+    ],
+)  # fmt: skip
+def test_an_office_title_before_an_organisation_is_no_part_of_it(text, name, label, expected):
+    assert fixed(text, name, label) == expected

@@ -55,6 +55,13 @@ PRIME MINISTER: In spring.
         ("Mr. TOM LEE (Chief Correspondent, City Radio)", "TOM LEE", ("chief", "correspondent")),
         ("Ruth Okafor (RO)", "Ruth Okafor", ()),
         ("CYNTHIA McFADDEN", "CYNTHIA McFADDEN", ()),
+        ("U.S. SECRETARY OF STATE ANN LEE", "ANN LEE", ()),
+        ("Kesh President Bo Kim", "Bo Kim", ()),
+        ("Secretary of the Treasury Bo Kim", "Bo Kim", ()),
+        ("Minister of Foreign Affairs Bo Kim", "Bo Kim", ()),
+        ("Kesh News (Host Ann Lee)", "Ann Lee", ()),
+        ("Kesh News", None, ()),
+        ("Ann News", None, ()),  # a surname that names outlets: read as an outlet
     ],
 )
 def test_a_label_gives_a_person_or_a_role(label, person, role):

@@ -8,7 +8,14 @@ A figure is a number written in digits (``2.6``, ``1,200``, ``.4``) or words
 counts (``five roadmaps``), a rate (``15 tonnes per day``, ``$38 a barrel``), and the
 words that hedge it (``almost``, ``more than``, ``up to``, ``between ... and ...``,
 ``two or three``, ``16 people approximately``). One unit of time is a duration when a
-hedge bounds it or ``ago`` measures back with it (``nearly a year``, ``a week ago``).
+hedge bounds it, ``ago`` measures back with it, ``for`` or a verb that spends time takes
+it as object, or it follows other durations in a list (``nearly a year``, ``a week ago``,
+``for a year``, ``two years in Oslo and a year in Rome``). Units of time may be abbreviated
+in lower case (``41 mins``, ``3 hrs``); a number in words repeated in digits is one figure
+(``one (1) hour``); an even split (``50/50``, ``fifty-fifty``) is the fraction 1/2; a line of
+scores alone (``6-2, 6-3``) gives one count per number.
+A hedge may be glued on (``20-odd years``, ``30-plus``, ``50+``). A number in words with
+no noun is a figure when it is a whole answer or clause (``Zero, not in the least``).
 Dates are month names (also ``Jan.``, ``Sept``) with or without a day and year
 (``August 2018``, ``early September``, ``December the 20th``, each month of ``from March
 to June``, ``our April outlook``), weekdays (``on Tuesday``), years whatever word follows
@@ -108,6 +115,12 @@ _DURATION_UNITS = {
     "hour": "H", "minute": "M", "second": "S",
 }  # fmt: skip
 _DURATION_FACTOR = {"decade": 10, "century": 100}
+#: Abbreviated units of time, in lower case only (``41 mins``, ``2 hrs``; ``HR`` and
+#: ``SEC`` in capitals are acronyms).
+_DURATION_ABBREVIATIONS = {
+    "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "sec": "second",
+    "secs": "second", "yr": "year", "yrs": "year", "wk": "week", "wks": "week",
+}  # fmt: skip
 _QUANTITY_UNITS = {
     "tonne": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne", "kg": "kilogram",
     "kilogram": "kilogram", "bcm": "bcm", "tcm": "tcm", "barrel": "barrel", "bpd": "barrel_per_day",
@@ -159,7 +172,7 @@ _W = "|".join(sorted(_UNITS, key=len, reverse=True))
 _DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = (
     rf"(?:half[\s-]a[\s-](?:dozen|{_BIG})\b"
-    rf"|(?:a|one)\s+(?:dozen|{_BIG})|(?:{_W}|{_BIG})"
+    rf"|(?:a|one)\s+dozen|(?:(?:a|one)\s+(?:{_BIG})|{_W}|{_BIG})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_W}|{_BIG}))*)"
     rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
@@ -168,11 +181,19 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _DIGITS_HALF = rf"{_DIGITS}\s+and\s+a\s+half(?=\s+(?:{_BIG}|lakh|crore)\b)"
 _NUMBER = rf"(?:{_DIGITS_HALF}|{_DIGITS}|{_WORD_NUMBER})"
 _CODES = "|".join(sorted(c.alpha_3 for c in pycountry.currencies))
+#: ISO 4217 codes that spell English words or other acronyms: after a number they are
+#: read as the words (``10 TOP priorities``, ``5 ALL of them``, ``3 PHP developers``).
+_WORD_CODES = {"ALL", "BOB", "CAD", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "PHP", "SOS",
+               "TOP", "TRY", "XXX"}  # fmt: skip
+_CODES_AFTER = "|".join(
+    sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _WORD_CODES)
+)
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _CUR_WORDS = "|".join(_CURRENCY_WORDS)
 _DUR = "|".join(["centuries", *_DURATION_UNITS])
+_DUR_ABBR = "|".join(sorted(_DURATION_ABBREVIATIONS, key=len, reverse=True))
 _QTY = "|".join(re.escape(q) for q in sorted(_QUANTITY_UNITS, key=len, reverse=True))
 _MONTH = "|".join(m.capitalize() for m in _MONTHS)
 _MON = "|".join(a.capitalize() for a in sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
@@ -183,11 +204,13 @@ _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?<!\w\+)(?<![^\W\d]-)(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<neg>minus|negative|(?<![^\s(])[-−](?=\d))\s*)?"
     rf"(?:(?P<cur>{_SYMBOLS})\s?|(?-i:(?P<code>{_CODES}))\s)?"
-    rf"(?P<num>{_NUMBER})"
+    rf"(?P<num>{_NUMBER})(?:(?<=[a-z])[ \t]*\((?P<rep>\d{{1,3}}(?:,\d{{3}})*)\))?"
     rf"(?:(?P<link>\s*(?:–|—|-|to|and)\s*|\s+or\s+)(?P<cur2>{_SYMBOLS})?(?P<num2>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s?(?P<unit>%|percent(?:age points?)?|per\s+cent|pct|basis\s+points?|bps|"
-    rf"times\b|-?fold\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?:{_QTY})s?\b))?"
+    rf"(?:\s?(?P<unit>%|of\s+an?\s+(?:percentage\s+point|per\s*cent)\b|"
+    rf"percent(?:age points?)?|per\s+cent|pct|(?-i:pc)\b|basis\s+points?|bps|"
+    rf"times\b|-?fold\b|(?<=\d)x\b|(?:US\s+)?(?:{_CUR_WORDS})s?\b|(?:{_DUR})s?\b|(?-i:{_DUR_ABBR})\b(?!\.\w)|"
+    rf"(?:{_QTY})s?\b|(?-i:(?P<code2>{_CODES_AFTER}))\b(?![\w-])))?"
     rf"(?:-(?P<glued>[a-z]+))?",
     re.IGNORECASE,
 )
@@ -202,7 +225,8 @@ _DATE = re.compile(
 )
 #: Words that introduce a month name as a time (``in March``, ``from March to June``).
 _TIME_WORDS = re.compile(
-    r"\b(?:in|since|until|till|by|from|of|before|after|during|between|through|to|for)\s+$",
+    r"\b(?:in|into|on|since|until|till|by|from|of|before|after|during|between|through|to|for)"
+    r"\s+$",
     re.IGNORECASE,
 )
 #: A month name continues a list or range of dates (``March and April``, ``May-June``).
@@ -228,10 +252,15 @@ _FISCAL = re.compile(r"/(?P<next>\d\d|(?:19|20)\d\d)(?![\w/])")
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])(?!\.\d)")
 #: ``the 80s``, ``the early '90s``: a decade of the 1900s (``the 20s`` is left: which century?).
 _SHORT_DECADE = re.compile(rf"\bthe\s+(?:(?P<qual>{_DQ})[\s-]?)?['’]?(?P<decade>[3-9]0)['’]?s\b")
+#: ``'90s`` without ``the`` (``the 1980s and '90s``): the apostrophe makes it a decade.
+_APOSTROPHE_DECADE = re.compile(r"(?<![\w'’])['’](?P<decade>[3-9]0)s\b")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
+#: An ordinal after a determiner may also be tens and an ordinal (``twenty-first``).
+_ORD_COMPOUND = rf"(?:{_ORD}|(?:{_TENS})-(?:{'|'.join(_ORDINALS)}))"
 _ORDINAL = re.compile(
     rf"(?:\b(?P<det>the|a|this)\s+|\b(?P<poss>its|our|their|his|her|my|your|that|these|those)\s+|(?<=['’]s\s)"
-    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD})\b(?:-(?P<sup>[a-z]+est)\b)?",
+    rf"|(?<![\w-])(?=\d))(?P<ord>{_ORD_COMPOUND})\b(?:-(?P<sup>[a-z]+est)\b)?",
     re.IGNORECASE,
 )
 #: Ranks without a determiner: ``took first place``, ``ranks third``.
@@ -264,13 +293,19 @@ _NOT_COMPOUND = {
     "overseas", "today", "tomorrow", "tonight", "yesterday", "round", "running",
 }  # fmt: skip
 #: Clock times, URLs and e-mail addresses hold digits that are no figures.
-_NOT_FIGURES = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
+_NOT_FIGURES_ADDRESS = r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+_NOT_FIGURES_NUMBER = (
+    r"(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[ap]\.?m\.?)?"
     r"|(?<![\d.,])\d{1,2}(?:\.\d\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
-    r"|^[ \t]*\d{1,2}[.)](?=[ \t])",  # a list number opening a line (``6. Light ...``)
-    re.IGNORECASE | re.MULTILINE,
+    r"|^[ \t]*\d{1,2}[.)](?=[ \t])"  # a list number opening a line (``6. Light ...``)
 )
+_NOT_FIGURES = re.compile(
+    f"{_NOT_FIGURES_ADDRESS}|{_NOT_FIGURES_NUMBER}", re.IGNORECASE | re.MULTILINE
+)
+#: The same without the addresses, for a text with no ``://``, ``www.`` or ``@`` (where
+#: no address can match, so it finds the same): the e-mail alternative scans every
+#: word to its end at each of its letters, most of this pattern's cost.
+_NOT_FIGURES_NUMBERS = re.compile(_NOT_FIGURES_NUMBER, re.IGNORECASE | re.MULTILINE)
 #: Marks and page furniture that a figure found may be part of, checked around each
 #: figure (far cheaper than one more scan of every text): an enumerator or a note mark
 #: in brackets (``(1)``, ``[3]``), a machine date stamp (``2019-01-01``, ``2022-05-23
@@ -317,10 +352,31 @@ _ONE_UNIT = re.compile(
     r"(?P<ago>\s+ago\b)?",
     re.IGNORECASE,
 )
+#: What makes a bare ``a year`` a duration: the object of ``for`` or of a verb that
+#: spends or takes time (``for a year``, ``spent a year``), or the next of a list of
+#: durations (``two years in Oslo and a year in Rome``).
+_ONE_UNIT_BEFORE = re.compile(
+    r"(?:\b(?:for|within|spent|spend|spends|spending|took|take|takes|taking|lasted|lasts)"
+    rf"|\b(?:{_DUR})s?\b[^.;:!?\n]{{0,40}}\b(?:and|or))\s+$",
+    re.IGNORECASE,
+)
 _COUPLE = re.compile(
     rf"(?<![\w-])a\s+couple\s+(?P<unit>{'|'.join(_DURATION_UNITS)})s(?=\s+ago\b)", re.IGNORECASE
 )
 _TIMES = re.compile(r"\b(?P<word>twice|thrice)\b", re.IGNORECASE)
+
+# Speed (issue 9): the finders' small patterns, compiled once and matched at an offset
+# (``p.match(text, pos)``) or in a bounded window, never on ``text[pos:]`` or
+# ``text[:pos]``, which copies the rest of the text at every match (quadratic in a
+# long turn). Each matches exactly what the slice would: none looks behind its start.
+_POSSESSIVE_END = re.compile(r"['’]s\s$")  # the three (four with a final newline) before
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_SPACE_LETTER = re.compile(r"\s+[A-Za-z]")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)")
+_AGO = re.compile(r"\s+ago\b")
+_TWO_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+_LOWER = re.compile(r"[a-z]")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True)
@@ -351,20 +407,23 @@ def find_figures(text: str) -> list[Figure]:
     folded = text.casefold()
     titled = _titled(text)
     found = [
-        *_dates(titled),
+        *(_dates(titled) if _has_any(titled, _MONTH_WORDS) else ()),
         *(_weekdays(titled) if _has_any(folded, _WEEKDAYS) else ()),
-        *_years(text),
+        *(_years(text) if _YEAR_DIGITS.search(text) else ()),
         *_short_decades(text),
         *_short_years(text),
-        *_ordinals(text),
+        *(_ordinals(text) if _has_ordinal(text, folded) else ()),
         *_ratios(text),
+        *(_even_split(text) if "50" in text or "fifty" in folded else ()),
         *(_fractions(text) if _has_any(folded, _FRACTION_WORDS) else ()),
         *(_times(text) if _has_any(folded, ("twice", "thrice")) else ()),
-        *_one_unit(text),
+        *(_one_unit(text) if _has_any(folded, _DURATION_UNITS) else ()),
         *(_couple(text) if "couple" in folded else ()),
         *_amounts(text),
     ]
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)] if found else []
+    blocked = (
+        [(m.start(), m.end()) for m in _not_figures(text, folded).finditer(text)] if found else []
+    )
     found = [
         f
         for f in found
@@ -417,6 +476,27 @@ def _marked(text: str, f: Figure) -> bool:
     )
 
 
+def _not_figures(text: str, folded: str) -> re.Pattern:
+    """:data:`_NOT_FIGURES`, or where no address can be, :data:`_NOT_FIGURES_NUMBERS`."""
+    if "@" in text or "://" in text or "www." in folded:
+        return _NOT_FIGURES
+    return _NOT_FIGURES_NUMBERS
+
+
+#: What ``_DATE`` needs (a month name or abbreviation as written, capitalised) and what
+#: ``_YEAR`` needs (its year's digits): a text without them is not scanned for either.
+_MONTH_WORDS = (*_MONTH.split("|"), *_MON.split("|"))
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
+#: The digits of an ordinal (``\d+(?:st|nd|rd|th)`` in ``_ORD``), for :func:`_has_ordinal`.
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _has_ordinal(text: str, folded: str) -> bool:
+    """Whether ``text`` holds an ordinal (a word of ``_ORDINALS`` or digits and a suffix),
+    which both of :func:`_ordinals`' expressions need (``_ORD``): most texts hold none."""
+    return _has_any(folded, _ORDINALS) or _DIGIT_ORDINAL.search(text) is not None
+
+
 def _has_any(folded: str, words) -> bool:
     """Whether the case-folded text holds one of ``words``: a finder whose expression
     needs one of them (case aside) is not run over a text without any (a substring
@@ -467,9 +547,22 @@ def _fmt(value: float) -> str:
 def _amounts(text: str):
     for m in _AMOUNT.finditer(text):
         num, unit, glued = m["num"], (m["unit"] or "").lower(), m["glued"]
+        unit = _DURATION_ABBREVIATIONS.get(unit, unit)  # "41 mins" is 41 minutes
+        if unit.startswith("of"):  # "0.2 of a percentage point"
+            unit = " ".join(unit.split()[2:])
+        code = m["code"] or m["code2"]  # "USD 5 million", "5 million USD"
+        if m["code2"]:
+            unit = ""
         value = parse_number(num)
+        if m["num2"] and m["link"].strip() in ("-", "–", "—") and _score_line(text, m):
+            for g in ("num", "num2"):  # "6-2, 6-3" on a line of its own: one count each
+                v = float(m[g])
+                yield Figure(m.start(g), m.end(g), "count", v, None, None, _fmt(v), None)
+            continue
         if value is None or _identifier(_caseless(text, m.start()), m.start("num"), m):
             continue
+        if m["rep"] and parse_number(m["rep"]) != value:
+            continue  # only a number in words repeated in digits is one: "one (1) hour"
         after = text[m.end("num") : m.end("num") + 3]
         if re.match(r"['’]?s\b", after):
             continue  # a decade or an age ("their 80s"): see _years and _short_decades
@@ -488,9 +581,22 @@ def _amounts(text: str):
         ):
             continue  # "One day, we will meet": some day, no duration
         start, end = m.start(), m.end()
+        hedge = None
+        if not (glued or unit or m["scale"]) and re.match(r"\+(?![\d+])", text[end : end + 2]):
+            hedge, end = "at_least", end + 1  # "50+ countries": 50 or more
+            after_unit = _TIME_UNIT_AFTER.match(text, end)
+            if after_unit:
+                unit, end = after_unit["unit"].lower(), after_unit.end()
         if glued:  # "two-way", "five-year": only a time unit or -fold may be glued on
-            if glued.rstrip("s") in _DURATION_UNITS and not unit:
+            if glued in _DURATION_ABBREVIATIONS and not unit:
+                unit = _DURATION_ABBREVIATIONS[glued]  # "a 3-yr deal"
+            elif glued.rstrip("s") in _DURATION_UNITS and not unit:
                 unit = glued
+            elif glued in _GLUED_HEDGES and not unit:  # "20-odd years", "30-plus members"
+                hedge = _GLUED_HEDGES[glued]
+                after_unit = _TIME_UNIT_AFTER.match(text, end)
+                if after_unit:
+                    unit, end = after_unit["unit"].lower(), after_unit.end()
             elif glued != "fold":
                 if re.fullmatch(_DIGITS, num) is None:
                     continue
@@ -503,18 +609,21 @@ def _amounts(text: str):
         else:
             value2 = parse_number(m["num2"]) if m["num2"] else None
             falling = value2 is not None and value2 < value and not _is_year(num)
-            if falling and not (unit or m["cur"] or m["code"] or m["scale"] or m["between"]):
+            if falling and not (unit or m["cur"] or code or m["scale"] or m["between"]):
                 continue  # "a 3-0 win": a score, not a range
         scale = _SCALES.get((m["scale"] or "").lower(), 1)
-        if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or m["code"]):
-            scale = 1
-            end = min(end, m.start("scale"))
-        if num.lower() == "one" and not (unit or m["cur"] or m["code"] or m["scale"] or value2):
+        if m["scale"] and m["scale"].lower() in {"m", "b", "k"} and not (m["cur"] or code):
+            if m["scale"] == "m" and _plural_after(text, m.end("scale")):
+                pass  # "1m people", "2.5m barrels": millions of a plural noun
+            else:
+                scale = 1
+                end = min(end, m.start("scale"))
+        if num.lower() == "one" and not (unit or m["cur"] or code or m["scale"] or value2):
             continue  # pronoun or determiner "one" (but "one or two" is a range)
-        plain = not (unit or m["cur"] or m["code"] or m["scale"] or m["num2"])
+        plain = not (unit or m["cur"] or code or m["scale"] or m["num2"])
         if plain and _is_year(num) and not (m["qual"] and _counted_noun(text, end, value)):
             continue  # a year, whatever word follows ("in 2021 totalled", "1990 levels")
-        qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
+        qualifier = _QUALIFIERS.get((m["qual"] or "").lower()) or hedge
         if m["between"] or value2 is not None:
             qualifier = "range" if value2 is not None else qualifier
         if m["between"] and value2 is None:
@@ -522,13 +631,14 @@ def _amounts(text: str):
         value *= -scale if m["neg"] else scale
         if value2 is not None:
             value2 *= scale
-        currency = _currency(m["cur"], m["code"], unit)
+        currency = _currency(m["cur"], code, unit)
         kind, unit_out, normalized = _classify(value, unit, currency)
         if kind == "count" and unit_out is None:
             noun = _counted_noun(_caseless(text, start), end, value)
             if noun is None:
                 hedged = m["qual"] or re.search(rf"[\s-](?:{_BIG})$", num)
-                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None):
+                alone = _standing_alone(text, start, end)
+                if not (re.fullmatch(_DIGITS, num) or hedged or value2 is not None or alone):
                     continue  # a bare number word: "the two", "two of them"
                 if not value.is_integer():
                     kind = "quantity"  # a bare 2.5 measures something unnamed
@@ -540,7 +650,7 @@ def _amounts(text: str):
         rate = (
             _RATE.match(text, end) if unit_out and kind not in ("percent", "multiplier") else None
         )
-        if rate and re.match(r"\s+ago\b", text[rate.end() :]):
+        if rate and _AGO.match(text, rate.end()):
             rate = None  # "two years a year ago" is no rate
         den = rate and (rate["den"] or rate["den2"]).lower()
         if rate and den not in _NOT_NOUNS:
@@ -573,12 +683,53 @@ def _amounts(text: str):
         yield Figure(start, end, kind, value, value2, unit_out, normalized, qualifier)
 
 
+#: A line of scores alone: ``6-2, 6-3``, ``31 - 28``.
+_SCORE = r"\d{1,3}[ \t]*[-–—][ \t]*\d{1,3}"
+_SCORE_LINE = re.compile(rf"[ \t]*{_SCORE}(?:[ \t]*[,;][ \t]*{_SCORE})*[ \t]*")
+
+
+def _score_line(text: str, m: re.Match) -> bool:
+    """Whether ``m`` (a number, a dash and a number) is on a line of scores alone, as in a
+    match report's result line: each number is then a count, as in ``Europe - 15``."""
+    a = text.rfind("\n", 0, m.start()) + 1
+    b = text.find("\n", m.end())
+    b = len(text) if b < 0 else b
+    return not _is_year(m["num"]) and _SCORE_LINE.fullmatch(text, a, b) is not None
+
+
+#: Punctuation that ends a clause after a number (not a list of numbers: ``nine, ten``).
+_NUMBER_CLAUSE_END = re.compile(rf"[ \t]*(?:[.;!?]|,(?![ \t]*(?:\d|(?:{_W})\b))|$)", re.IGNORECASE)
+#: A determiner before a bare number word: ``the two.`` is a noun phrase with its noun
+#: left out, a pronoun rather than an amount.
+_DETERMINED = re.compile(
+    r"\b(?:the|these|those|all|both|of|my|our|your|his|her|their|its)[ \t]+$", re.IGNORECASE
+)
+
+
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A number in words that is a whole answer or clause: ``Zero, not in the least``,
+    ``six percent versus four point nine.``: punctuation ends it, no determiner or naming
+    word before (``the two.``, ``Part three.``, ``Question three.``)."""
+    if _NUMBER_CLAUSE_END.match(text, end) is None:
+        return False
+    if _DETERMINED.search(text, max(0, start - 8), start):
+        return False
+    before = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, start - 20) : start])
+    return not (before and _identifier_word(before[1]))  # "Question three."
+
+
+#: Words glued after a number that hedge it: ``20-odd`` (about 20), ``30-plus`` (30 or more).
+_GLUED_HEDGES = {"odd": "approximately", "plus": "at_least"}
+#: A unit of time after a hedged number (``20-odd years``).
+_TIME_UNIT_AFTER = re.compile(rf"[ \t]+(?P<unit>(?:{_DUR})s?)\b", re.IGNORECASE)
+
+
 def _caseless(text: str, at: int) -> str:
     """``text`` in lower case when the line around ``at`` is written in capitals (a
     transcript in capitals: ``500,000 BARRELS``), so that its nouns read as nouns."""
     a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[a : b if b >= 0 else len(text)]
-    if not re.search(r"[A-Z]{2}", line) or re.search(r"[a-z]", line):
+    if _LOWER.search(line) or not _TWO_CAPITALS.search(line):
         return text
     lower = text.lower()
     return lower if len(lower) == len(text) else text  # offsets must stay the same
@@ -609,9 +760,7 @@ def _identifier(text: str, start: int, m: re.Match) -> bool:
     listed = tail.endswith((",", "&", "and", "or")) and _LISTED.search(window)
     if listed and _identifier_word(listed[1]):
         return True  # "Tier 2, 3 cities", "Articles 5 and 6": the list goes on naming
-    if re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+", text[m.end("num") :]) and not (
-        m["unit"] or m["scale"] or m["num2"]
-    ):
+    if _TWO_CAPITALISED.match(text, m.end("num")) and not (m["unit"] or m["scale"] or m["num2"]):
         return True  # "10 News First Breakfast": the number opens a name
     first = re.search(r"([A-Za-z]+)\.?\s+\d+\s+of\s+$", window)
     if first and _identifier_word(first[1]):
@@ -650,13 +799,13 @@ def _classify(value: float, unit: str, currency: str | None):
     u = unit.rstrip("s") if unit not in {"bps", "bcm"} else unit
     if currency:
         return "money", currency, _fmt(value)
-    if unit in {"%", "pct"} or unit.startswith(("percent", "per")):
+    if unit in {"%", "pct", "pc"} or unit.startswith(("percent", "per")):
         if "point" in unit:
             return "percent", "percentage_point", _fmt(value)
         return "percent", "percent", _fmt(value)
     if unit.startswith("basis") or unit == "bps":
         return "percent", "basis_point", _fmt(value)
-    if unit == "times" or unit.endswith("fold"):
+    if unit in ("times", "x") or unit.endswith("fold"):
         return "multiplier", "times", _fmt(value)
     if u in _DURATION_UNITS or unit == "centuries":
         name = "century" if unit == "centuries" else u
@@ -781,12 +930,12 @@ def _introduced_as_time(text: str, start: int, month: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _DATE_LINK.search(before):
         return True
-    if _DETERMINER.search(before) and re.match(r"\s+[A-Za-z]", text[start + len(month) :]):
+    if _DETERMINER.search(before) and _SPACE_LETTER.match(text, start + len(month)):
         return True  # "our April forecast", "the March meeting": the month of a thing
     word = _TIME_WORDS.search(before)
     if not word:
         return False
-    return month != "May" or word.group().split()[0].lower() not in ("to", "for", "of")
+    return month != "May" or word.group().split()[0].lower() not in ("to", "for", "of", "on")
 
 
 def _weekdays(text: str):
@@ -835,8 +984,9 @@ def _short_years(text: str):
 
 
 def _short_decades(text: str):
-    for m in _SHORT_DECADE.finditer(text):
-        qualifier = _DATE_QUALIFIERS.get((m["qual"] or "").lower().rstrip())
+    apostrophes = _APOSTROPHE_DECADE.finditer(text) if "0s" in text else ()
+    for m in (*_SHORT_DECADE.finditer(text), *apostrophes):
+        qualifier = _DATE_QUALIFIERS.get((m.groupdict().get("qual") or "").lower().rstrip())
         decade = "19" + m["decade"]
         yield Figure(m.start(), m.end(), "date", float(decade), None, "decade", decade[:3],
                      qualifier)  # fmt: skip
@@ -852,12 +1002,24 @@ def _ratios(text: str):
                      f"{_fmt(a)}/{_fmt(b)}", None)  # fmt: skip
 
 
+#: ``50/50``, ``50-50``, ``fifty-fifty``: an even split (odds, shares), one half.
+_EVEN = re.compile(r"(?<![\w./-])(?:50[ \t]*[/-][ \t]*50|fifty[ \t-]fifty)(?![\w/-]|[.,]\d)", re.I)
+
+
+def _even_split(text: str):
+    """``50/50``: even odds or shares, the fraction one half (not a range from 50 to 50)."""
+    for m in _EVEN.finditer(text):
+        yield Figure(m.start(), m.end(), "quantity", 0.5, None, "fraction", "1/2", None)
+
+
 def _fractions(text: str):
     """``a third``, ``two-thirds``, ``more than half``: a share of a whole."""
     for m in _FRACTION.finditer(text):
         part = m["part"].lower()
         before = text[max(0, m.start() - 12) : m.start()].lower()
-        counted = m["count"] and m["count"].lower() not in ("a", "one")
+        counted = m["count"] and (
+            m["count"].lower() not in ("a", "one") or text[m.end("count")] == "-"
+        )  # "two thirds", "one-third"; but "a third country" is another one
         count = parse_number(m["count"].replace("a", "one") if m["count"] else "one") or 1.0
         denominator = _FRACTION_WORDS[part]
         end = m.end("part")
@@ -876,12 +1038,17 @@ def _fractions(text: str):
 
 
 def _one_unit(text: str):
-    """``nearly a year``, ``less than a month``, ``a week ago``: a duration of one unit
-    when a hedge bounds it or ``ago`` measures back with it; a bare ``a year`` (``twice
-    a year``, ``a year of talks``) is left alone."""
+    """``nearly a year``, ``less than a month``, ``a week ago``, ``for a year``: a duration
+    of one unit when a hedge bounds it, ``ago`` measures back with it, or it is stated as
+    a length of time (``_ONE_UNIT_BEFORE``); a bare ``a year`` (``twice a year``, ``a year
+    of talks``) is left alone."""
     for m in _ONE_UNIT.finditer(text):
         qualifier = _QUALIFIERS.get((m["qual"] or "").lower())
-        if not (qualifier or m["ago"]) or (m["qual"] or "").lower() == "some":
+        if (m["qual"] or "").lower() == "some":
+            continue
+        if not (qualifier or m["ago"]) and not _ONE_UNIT_BEFORE.search(
+            text[max(0, m.start() - 60) : m.start()]
+        ):
             continue
         unit = m["unit"].lower()
         yield Figure(m.start(), m.end("unit"), "duration", 1.0, None, unit, _duration(1, unit),
@@ -910,16 +1077,13 @@ def _ordinals(text: str):
     proper adjectives and superlatives; with no lower-case noun there is no figure."""
     for m in _ORDINAL.finditer(text):
         word = m["ord"].lower()
-        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        value = _ordinal_value(word)
         noun: tuple[str | None, int] | None = _ranked_noun(text, m.end())
         # "40th anniversary": a digit ordinal alone, without determiner or possessive
-        bare = not (m["det"] or m["poss"] or re.search(r"['’]s\s$", text[: m.start()]))
-        if (
-            noun is None
-            and word[0].isdigit()
-            and not bare
-            and re.match(r"\s+[A-Z]", text[m.end() :])
-        ):
+        bare = not (
+            m["det"] or m["poss"] or _POSSESSIVE_END.search(text, max(0, m.start() - 4), m.start())
+        )
+        if noun is None and word[0].isdigit() and not bare and _SPACE_CAPITAL.match(text, m.end()):
             noun = (None, m.end())  # "the 19th Party Congress": a name, so no unit
         if noun is None and _day_of_month(text, m, value):
             yield Figure(m.start(), m.end(), "date", None, None, "day", f"---{int(value):02d}",
@@ -940,11 +1104,19 @@ def _ordinals(text: str):
         if re.search(r"\b[Ii]n\s+the\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue
         word = (m["ord"] or m["ord2"]).lower()
-        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        value = _ordinal_value(word)
         start = m.start("ord") if m["ord"] else m.start("ord2")
         end = m.end() if m["ord"] else m.end("ord2")
         yield Figure(start, end, "ordinal", float(value), None, "place" if m["ord"] else "rank",
                      _fmt(value), None)  # fmt: skip
+
+
+def _ordinal_value(word: str) -> float:
+    """``first`` 1, ``twenty-first`` 21, ``40th`` 40 (``word`` in lower case)."""
+    if word[0].isdigit():
+        return float(re.sub(r"\D", "", word))
+    tens, _, unit = word.rpartition("-")
+    return float(_UNITS.get(tens, 0) + _ORDINALS[unit])
 
 
 #: A word before ``the 10th`` that makes it a day: ``on the 10th``, ``today is the 10th``.
@@ -960,7 +1132,7 @@ def _day_of_month(text: str, m: re.Match, value: float) -> bool:
     noun, after a word of time, is a day of the month (ISO 8601 ``---10``)."""
     if m["det"] is None or m["det"].lower() != "the" or not m["ord"][0].isdigit():
         return False
-    if not 1 <= value <= 31 or not re.match(r"[ \t]*(?:[.,;:!?)\]]|$)", text[m.end() :]):
+    if not 1 <= value <= 31 or not _CLAUSE_END.match(text, m.end()):
         return False
     return _DAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) is not None
 
@@ -997,11 +1169,11 @@ def _ranked_noun(text: str, end: int) -> tuple[str, int] | None:
         last = n == len(words) - 1
         if after_most:
             after_most = False
-            if last:
-                return None  # "the second most visited"
+            if last or not word.islower():
+                return None  # "the second most visited", "the second most I know"
             continue  # "the third most important partner"
         if not word.islower():
-            if word[0].isupper() and not last:
+            if word[0].isupper() and not last and word != "I":
                 continue  # a proper adjective: "the first Nordic country"
             return None
         if w in ("most", "least") or (w.endswith("est") and w not in _EST_NOUNS):

@@ -9,7 +9,9 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    not titles or generic nouns: ``Japanese Government`` stays ``Japanese``) is one
    mention and the matches inside it are dropped; one that joins names with a comma,
    ``and`` or a slash (``Moscow, Russia``) keeps the gazetteer's matches, and its other
-   capitalised parts become names of their own (``Moscow``).
+   capitalised parts become names of their own (``Moscow``); one that is two
+   gazetteer names joined by a hyphen (``U.S.-Russia``, one word to the tokenizer, so
+   the gazetteer misses both) is those two names.
 3. **One id per person within an interview.** A model name of one word that is the
    first or last word of exactly one full (two or more words) PERSON name in the same
    interview is that person (form ``short``); so is every other capitalised occurrence
@@ -34,7 +36,24 @@ Rules, in order (each is tested in ``tests/test_names.py``):
    menu), not a name, and is dropped, unless it is the first or last word of a person's
    full name the interview gives (``Rice`` after ``Susan Rice``). Acronyms (``US``
    beside ``us``) are not title case and are kept.
-6. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
+6. **The context types a name** where English grammar settles it:
+
+   - **a language** (``LANGUAGE``, OntoNotes): a one-word name, a demonym of the
+     gazetteer too, after ``in``, ``into``, ``speak``, ``translated from`` or ``languages,``
+     (also as a later item of a list: ``in French and Portuguese``; ``the languages,
+     Arabic, Chinese and Hindi``), or before ``language``, ``-speaking``,
+     ``translation`` or ``interpretation``, and not followed by a noun it qualifies
+     (``in Russian territory`` is NORP). Its id is the name's slug (``hindi``), with
+     ``-language`` where a demonym holds it (``russian-language``).
+   - **a government** (``ORG``): a place after ``Government of`` with a capital G
+     makes one official name with it (``the Government of Japan``; ``the government of
+     Japan`` is the GPE ``Japan`` alone, as in OntoNotes; so is ``France`` in ``Heads of
+     State and Government of France``).
+   - **a constituency** (``GPE``): a name after ``the member for``, ``MP for``, ``seat
+     of``, ``electorate of``, ``riding of`` or ``constituency of`` (``the member for
+     Dawson``), which the model often reads as a person.
+
+7. **Stable ids.** A model entity's id is the slug of its name (``John Smith`` ->
    ``john-smith``), the same across the corpus; where that slug is a gazetteer id, the
    type is appended (``jordan-person``). Its type and name in ``entities`` are the most
    frequent among its mentions (ties: alphabetical), so they do not depend on the order
@@ -48,9 +67,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from slugify import slugify
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from builder.entities import Match
-from builder.ner import TITLES, ModelSpan
+from builder.ner import TITLES, ModelSpan, in_web_address
 
 _JOINERS = re.compile(r",|\band\b|&|/|;")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*")
@@ -113,7 +133,7 @@ def most_common(counter: Counter) -> str:
 
 
 def entity_id_for(name: str, type_: str, taken: frozenset[str] | set[str]) -> str:
-    """The stable id of a model entity (rule 4)."""
+    """The stable id of a model entity (rule 7)."""
     slug = slugify(name) or "entity"
     return f"{slug}-{slugify(type_)}" if slug in taken else slug
 
@@ -186,13 +206,14 @@ def repeated_spans(text: str, start: int, end: int, names: dict[str, str]) -> li
     """Rule 3b: the occurrences in ``text[start:end]`` of names that the model found
     elsewhere in the interview (as written, with their type), the longest where they
     overlap: OntoNotes marks every occurrence of a name, and the model misses some of
-    them. One scan of the text, whatever the number of names."""
+    them. One scan of the text, whatever the number of names; none in a web address."""
     if not names:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return [ModelSpan(m.start(), m.end(), names[m.group()])
-            for m in pattern.finditer(text, start, end)]  # fmt: skip
+            for m in pattern.finditer(text, start, end)
+            if not in_web_address(text, m.start(), m.end())]  # fmt: skip
 
 
 def in_body(text: str, names: list[ModelSpan], body: str) -> list[ModelSpan]:
@@ -281,3 +302,84 @@ def surname_spans(text: str, start: int, end: int, surnames: set[str]) -> list[M
         if word in surnames and word[0].isupper():
             out.append(ModelSpan(m.start(), m.start() + len(word), "PERSON"))
     return out
+
+
+#: Words after which a name, or a list of names, is a language (rule 6).
+_TO_LANGUAGE = re.compile(
+    r"(?i)\b(?:in|into|speaks?|spoke|spoken|speaking|(?:translated|translation|"
+    r"translates?)\s+from|languages\s*[,:]?|languages\s+(?:are|were|like|such\s+as))\s+$"
+)
+#: Only the explicit ones, for a name the model did not read as NORP or LANGUAGE.
+_TO_LANGUAGES = re.compile(r"(?i)\blanguages\s*[,:]?\s+$")
+_AS_WELL = r"as\s+well\s+as\s+(?:in\s+)?"
+_SEP = rf"(?:\s*,\s*(?:and\s+|or\s+|{_AS_WELL})?|\s+(?:and|or)\s+|\s+{_AS_WELL})"
+#: A name earlier in a list (``French and``, ``Arabic,``) and a later one (not ``I``).
+_LIST_BEFORE = re.compile(rf"(?<![\w’'\-])[A-Z][\w’'\-]+{_SEP}$")
+_LIST_AFTER = re.compile(rf"{_SEP}[A-Z][\w’'\-]+(?![\w’'\-])")
+#: Words after a name that make it a language (rule 6).
+_LANGUAGE_NOUN = re.compile(
+    r"(?:\s+(?:language|languages|translation|interpretation|subtitles|speakers)"
+    r"|-(?:language|speaking))\b"
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'\-]*)")
+
+
+def language_context(text: str, start: int, end: int, adjective: bool = True) -> bool:
+    """Rule 6: the one-word name ``text[start:end]`` is a language here. Only the
+    explicit contexts (``languages,`` before it, ``language`` after it) count unless it
+    is a word that may be a language (``adjective``: a demonym, or a name the model read
+    as NORP or LANGUAGE): ``in Kaliningrad`` is no language."""
+    written = text[start:end]
+    if len(written.split()) != 1 or not written[:1].isupper() or written.endswith("s"):
+        return False
+    if _LANGUAGE_NOUN.match(text, end):
+        return True
+    last = end
+    while item := _LIST_AFTER.match(text, last):
+        last = item.end()
+    nxt = _NEXT_WORD.match(text, last)
+    if nxt and nxt.group(1) not in STOP_WORDS:
+        return False  # "in Russian territory", "in Russian and Chinese firms": adjectives
+    head = text[max(0, start - 200) : start]
+    trigger = _TO_LANGUAGE if adjective else _TO_LANGUAGES
+    while not trigger.search(head) and (item := _LIST_BEFORE.search(head)):
+        head = head[: item.start()]
+    return bool(trigger.search(head))
+
+
+#: Words before a name that make it a constituency (rule 6).
+_TO_SEAT = re.compile(
+    r"(?i)(?:\b(?:member|mp|mla|mhr|candidate)\s+for|\b(?:seat|electorate|riding|"
+    r"constituency)\s+of)\s+(?:the\s+)?$"
+)
+
+
+_HYPHEN_PAIR = re.compile(r"([^\s\-]+)-([^\s\-]+)")
+
+
+def hyphen_pair(text: str, start: int, end: int) -> tuple[tuple[int, int], ...] | None:
+    """Rule 2: the two capitalised halves of a one-word name joined by one hyphen
+    (``U.S.-Russia``), as (start, end) pairs; None for any other name."""
+    m = _HYPHEN_PAIR.fullmatch(text, start, end)
+    if m is None or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+        return None
+    return (m.start(1), m.end(1)), (m.start(2), m.end(2))
+
+
+_GOVERNMENT_OF = re.compile(r"(?<![\w’'\-])Government[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def government_of(text: str, start: int) -> int | None:
+    """Rule 6: where a place starting at ``start`` follows ``Government of``, the
+    start of that official name."""
+    m = _GOVERNMENT_OF.search(text, max(0, start - 30), start)
+    if m is None or re.search(
+        r"\b(?:and|or|of)[ \u00a0]+$", text[max(0, m.start() - 8) : m.start()]
+    ):
+        return None  # "Heads of State and Government of France": a title
+    return m.start()
+
+
+def constituency(text: str, start: int) -> bool:
+    """Rule 6: a name starting at ``start`` is a constituency (``the member for``)."""
+    return bool(_TO_SEAT.search(text, max(0, start - 40), start))

@@ -28,12 +28,31 @@ span that is only a title or a lower-case word. Besides:
   brackets of an editor's insertion as spaces, so that it sees the name they split; a
   courtesy title inside a span (``Far South Coast Mr Smith``) starts a person's name of
   its own, and one run together with the name by the page (``MsJane Doe``) is cut off.
+- **A headline's verb is no part of a name** (``John Doe Says``, ``Ann Lee Tells``),
+  nor is a name inside a web address (``CNBC`` in ``CNBC.com``, ``Africa`` in
+  ``IMF.org/Africa``).
 - **Fillers and stage directions are never names** (``aah``, ``umm``, ``Uh``, ``Yeah``;
   ``Laughter``, ``Applause``, ``Crosstalk``): a filler at either end of a span is
   dropped, and a span of nothing else is no name. Nor is a numbered part of a
   programme or document (``Episode 15``, ``Season 5``, ``Chapter 3``).
+- **An office title before a name is no part of it**, also in an organisation's or a
+  place's span (``Governor Reserve Bank of India`` -> ``Reserve Bank of India``; not
+  ``General Motors``, ``Prince Edward Island``, ``Governor's Island``).
 - **A title with ``of`` before a name is no part of it** (``Head of Ingushetia`` ->
   ``Ingushetia``, ``Governor of the Bank of Japan`` -> ``Bank of Japan``).
+- **A capitalised common noun for an institution is no name** (``the Embassy``, ``the
+  Central Bank``, ``the Federal Government``, ``the Budget``), as in OntoNotes; ``the
+  Reserve Bank``, ``the Treasury`` are names.
+- **A disease is no name** (OntoNotes names no diseases): a span of disease names alone
+  (``COVID``, ``Covid-19``, ``Ebola``, ``Hepatitis``) is dropped, whatever type the model
+  gave it; ``COVID-19 Task Force`` is a name.
+- **The last word types a name**: a name of two words or more, none in lower case
+  (``Discovery Channel to Show`` is a headline, ``Ministry of War`` no war), whose
+  last word names a kind of thing has its type, unless the model read an event or a
+  work (``Paris Air Show``, ``NBC Nightly News``): a programme or publication is a
+  ``WORK_OF_ART`` (``Breakfast Show``, ``World Economic Outlook``, ``Podcast``), a news
+  outlet or newspaper an ``ORG`` (``Yonhap News``, ``Kesh Times``), a war, cup or games
+  an ``EVENT`` (``Cold War``, ``Davis Cup``).
 - **A portfolio before a title is part of the title** (``Trade`` in ``Trade Minister``,
   ``Global Affairs`` in ``Global Affairs Minister``, ``Treasury`` in ``U.S. Treasury
   Secretary``), never a name or the end of one.
@@ -77,6 +96,14 @@ TITLES = frozenset(
      "honourable", "honorable", "rt", "excellency", "madam", "mister", "dean", "rector",
      "councilor", "councillor", "rapporteur"}
 )  # fmt: skip
+#: Titles of an office that never begin the name of an organisation or place (unlike
+#: ``General Motors``, ``Prince Edward Island``, ``Justice Department``).
+OFFICES = frozenset(
+    {"governor", "president", "minister", "chairman", "chairwoman", "chairperson",
+     "director", "secretary", "mayor", "senator", "ambassador", "ceo", "commissioner",
+     "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "envoy",
+     "treasurer", "mr", "mrs", "ms", "dr"}
+)  # fmt: skip
 #: Honorifics of other languages than English, written before a name: left out of a
 #: person's span only at its start (``Tun`` after a given name is part of the name).
 HONORIFIC_PHRASES = (
@@ -110,6 +137,38 @@ NUMBERED = frozenset(
     {"episode", "season", "series", "part", "chapter", "volume", "vol", "issue", "page",
      "section", "step", "phase", "stage", "round", "slide", "no", "number", "item"}
 )  # fmt: skip
+#: Verbs of a headline that the model reads as the end of a name (``John Doe Says``;
+#: not ``said``, a surname too: ``Omar Said``).
+HEADLINE_VERBS = frozenset(
+    {"says", "speaks", "tells", "talks", "warns", "urges", "calls", "visits",
+     "meets", "discusses", "explains", "reveals", "insists", "admits", "denies", "vows",
+     "slams", "responds", "answers"}
+)  # fmt: skip
+#: Capitalised common nouns for an institution that name none by themselves (``the
+#: Embassy``, ``the Federal Government``, ``the Budget``); ``Reserve Bank`` and
+#: ``Treasury`` are names.
+COMMON_INSTITUTIONS = frozenset(
+    {"government", "federal government", "central government", "central bank", "embassy",
+     "ministry", "budget", "administration"}
+)  # fmt: skip
+#: Diseases and their agents: OntoNotes names none of them (a span of these alone, with
+#: a number or a hyphen, is no name).
+DISEASES = frozenset(
+    {"covid", "covid-19", "coronavirus", "sars", "sars-cov-2", "mers", "ebola", "zika",
+     "hiv", "aids", "hiv/aids", "monkeypox", "mpox", "hepatitis", "malaria", "tuberculosis",
+     "polio", "measles", "cholera", "dengue", "influenza", "flu", "omicron", "anthrax",
+     "smallpox", "diabetes", "alzheimer", "alzheimer's", "parkinson's", "cancer"}
+)  # fmt: skip
+#: Last words that give a name of two words or more its type: a programme or a
+#: publication is a work, a news outlet or newspaper an organisation, a war, cup or
+#: games an event.
+HEAD_TYPES = {
+    "show": "WORK_OF_ART", "outlook": "WORK_OF_ART", "podcast": "WORK_OF_ART",
+    "news": "ORG", "times": "ORG", "journal": "ORG", "herald": "ORG", "gazette": "ORG",
+    "tribune": "ORG",
+    "war": "EVENT", "cup": "EVENT", "games": "EVENT", "olympics": "EVENT",
+    "championship": "EVENT", "championships": "EVENT",
+}  # fmt: skip
 #: Portfolios that stand before a title (``Trade Minister``): part of the title.
 PORTFOLIOS = frozenset(
     {"trade", "finance", "foreign", "defence", "defense", "energy", "health", "interior",
@@ -148,6 +207,8 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w’'.\-]*[ \u00a0]+)+of[ \u00a0]+(?:the[ \u0
 _PAIR = re.compile(r"[ \u00a0]+(?:&|and)[ \u00a0]+")
 #: A lower-case function word cannot end a name (``Hutchins Center on``).
 _TRAILING_WORD = re.compile(r"[ \u00a0]+(?:of|on|and|for|the|to|in|at|with|by|from|or)$")
+#: The last word of a span of two words or more.
+_TRAILING_VERB = re.compile(r"(?<=\S)[ \u00a0]+([A-Za-z]+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -244,8 +305,8 @@ def find_names(nlp: Language, texts: list[str]) -> list[list[ModelSpan]]:
 def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int, int, str]]:
     """Bring one model span to OntoNotes boundaries: the (start, end, type) of each name
     it holds, none for a non-name."""
-    if _WEB.search(text, start, end):
-        return  # a web address is no name: "IMF.org/Africa"
+    if in_web_address(text, start, end):
+        return  # a web address is no name: "IMF.org/Africa", "CNBC" in "CNBC.com"
     if label == "PERSON" and (pair := _PAIR.search(text, start, end)):
         yield from fix_span(text, start, pair.start(), label)  # "Anna & Tom": two people
         yield from fix_span(text, pair.end(), end, label)
@@ -274,6 +335,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             end, changed = start + filler.start(), True
         elif tail := _TRAILING_WORD.search(span):
             end, changed = start + tail.start(), True
+        elif (verb := _TRAILING_VERB.search(span)) and verb.group(1).lower() in HEADLINE_VERBS:
+            end, changed = start + verb.start(), True
     if label == "PERSON":
         start = _after_titles(text, start, end)
     elif title := _TITLE_OF.match(text, start, end):
@@ -283,6 +346,8 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
             start = title.end()  # "Head of Ingushetia", "Governor of the Bank of Japan"
     elif label != "PERSON" and not re.search(r"\bof\b", text[start:end]):
         end = _before_titles(text, start, end)  # "UN Special Rapporteurs" -> "UN"
+    if label != "PERSON":
+        start = _after_offices(text, start, end)  # "Governor Reserve Bank of India"
     span = text[start:end]
     if not span or not any(c.isupper() for c in span) or span[0].islower():
         return
@@ -293,6 +358,10 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
     if all(w.strip(",;:!?…") in FILLERS | STAGE for w in words):
         return  # "Aah", "Laughter"
     plain = [w.strip(",;:") for w in words]
+    if " ".join(plain) in COMMON_INSTITUTIONS:
+        return  # "the Federal Government": a common noun in capitals
+    if all(w in DISEASES or re.fullmatch(r"-?\d+", w) for w in plain) and plain[0] in DISEASES:
+        return  # "COVID", "Covid-19", "Ebola": no OntoNotes name
     if any(w.isdigit() for w in plain) and all(w.isdigit() or w in NUMBERED for w in plain):
         return  # "Episode 15, Season 5"
     if all(w in PORTFOLIOS for w in words) and _in_title(text, start, end):
@@ -302,7 +371,21 @@ def fix_span(text: str, start: int, end: int, label: str) -> Iterable[tuple[int,
         if portfolio and _in_title(text, start + portfolio.start(), end):
             yield from fix_span(text, start, start + portfolio.start(), label)
             return  # "U.S. Treasury Secretary": the portfolio is part of the title
+    lower = any(w[:1].islower() for w in span.split())  # "Discovery Channel to Show"
+    head = HEAD_TYPES.get(words[-1]) if len(words) > 1 and not lower else None
+    if head and label not in ("EVENT", "WORK_OF_ART"):
+        label = head  # "Breakfast Show", "World Economic Outlook", "Cold War"
     yield start, end, label
+
+
+def in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web address (the span widened to the
+    white space around it holds one)."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return bool(_WEB.search(text, start, end))
 
 
 def _parts(span: str) -> list[tuple[int, int, bool]]:
@@ -370,6 +453,23 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if after >= end:
             return cut
         cut = after
+
+
+def _after_offices(text: str, start: int, end: int) -> int:
+    """The start of a name without the office titles glued before it (``Governor
+    Reserve Bank of India`` -> ``Reserve Bank of India``): :data:`OFFICES` words, not
+    possessive, before two words or more, capitalised, that are no title."""
+    cut = start
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if word.strip(".").lower() in OFFICES and not text.startswith(("'s", "’s"), m.end()):
+            cut = m.end()
+            continue
+        rest = text[m.start() : end].split()
+        if cut > start and word[0].isupper() and word.strip(".").lower() not in TITLES:
+            return m.start() if len(rest) > 1 else start  # not "Ambassador Hotel"
+        break
+    return start
 
 
 def titles_before(text: str, start: int, limit: int = 4) -> tuple[str, ...]:

@@ -3,8 +3,10 @@ person's entity.
 
 A label is split at commas and brackets into parts (``JOHN SMITH, HOST``,
 ``Foreign Minister, Sergey Lavrov``, ``INTERVIEWER (Jane Doe)``). A part whose last word
-is a title or role word (``HOST``, ``Trade Minister``) is a role; the first other part,
-without the title words before it, is the person's name. A name is matched to the
+is a title or role word (``HOST``, ``Trade Minister``) is a role, one whose last word
+names an outlet or a show (``Kesh News``, ``Breakfast Show``) no person; the first other part,
+without the title words before it (``U.S. SECRETARY OF STATE ANN LEE`` -> ``ANN
+LEE``), is the person's name. A name is matched to the
 people the interview's text names (case aside), a one-word name to the one full name
 it is the first or last word of; a name the text never gives becomes a PERSON entity
 of its own, written in title case (``JOHN SMITH`` -> ``John Smith``). A label that
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from builder.ner import TITLES
+from builder.ner import HEAD_TYPES, PORTFOLIOS, TITLES
 
 #: Words that make a label part a role: titles, interviewers' roles, voices.
 ROLE_WORDS = TITLES | {
@@ -40,12 +42,23 @@ def person_in_label(label: str) -> str | None:
         words = _WORD.findall(part)
         if len(words) > 1 and words[-1].isdigit():
             words = words[:-1]  # a numbered speaker (``Speaker 2``, ``Caller 3``)
-        if not words or _is_role(words):
-            continue
-        while len(words) > 1 and words[0].strip(".").lower() in ROLE_WORDS:
-            words = words[1:]
-        return " ".join(words)
+        if not words or _is_role(words) or (len(words) > 1 and words[-1].lower() in HEAD_TYPES):
+            continue  # a role, or an outlet or a show (``Kesh News (Host Ann Lee)``)
+        return " ".join(_after_roles(words))
     return None
+
+
+def _after_roles(words: list[str]) -> list[str]:
+    """The words of a label part after its titles: everything up to the last role word
+    (``U.S. SECRETARY OF STATE ANN LEE``, ``Azerbaijani President Ilham Aliyev``), then
+    the portfolio after it (``of State``, ``Affairs``), keeping at least one word."""
+    roles = [i for i, w in enumerate(words[:-1]) if w.strip(".").lower() in ROLE_WORDS]
+    if not roles:
+        return words
+    words = words[roles[-1] + 1 :]
+    while len(words) > 1 and words[0].strip(".").lower() in PORTFOLIOS | {"of", "the"}:
+        words = words[1:]
+    return words
 
 
 def role_in_label(label: str) -> tuple[str, ...]:

@@ -20,14 +20,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from builder.candidates import CandidateFinder, Proposal, capitalised_words
-from builder.entities import EntityFinder, country_code
+from builder.entities import EntityFinder, Match, country_code
 from builder.figures import find_figures
 from builder.frontmatter import publication_date
 from builder.names import (
     ModelEntities,
     common_word,
+    constituency,
     entity_id_for,
+    government_of,
+    hyphen_pair,
     in_body,
+    language_context,
     lower_case_words,
     merge,
     most_common,
@@ -38,7 +42,7 @@ from builder.names import (
     title_cased,
     with_datelines,
 )
-from builder.ner import find_names, titles_before
+from builder.ner import ModelSpan, find_names, titles_before
 from builder.nlp import doc_of, sentence_span, sentence_spans
 from builder.sources import GazetteerEntry, InterviewSource
 from builder.speakers import person_in_label, role_in_label, title_case
@@ -647,8 +651,10 @@ def _gazetteer_and_model(
         if seg.role == "intro" or (seg.role == "title" and not headline):
             model[k] = with_datelines(seg_text, model[k])
         kept, found = merge(seg_text, ex.finder.find(doc, iid), model[k])
+        kept, found = _hyphen_pairs(seg_text, kept, found, ex, iid)
         gaz += [(seg.start + m.start, seg.start + m.end, m.entity_id, m.form, k) for m in kept]
         names += [(seg.start + n.start, seg.start + n.end, n.label, k) for n in found]
+    gaz, names = _typed_by_context(text, gaz, names, types)
     # People: full names from the model and the gazetteer, then their one-word forms.
     lower = lower_case_words(text)
     people_words = set()
@@ -717,6 +723,58 @@ def _gazetteer_and_model(
             if role := titles_before(text, a):
                 people.by_title.setdefault(role, set()).add(eid)
     return sorted(mentions), proposals, people
+
+
+def _hyphen_pairs(
+    text: str, kept: list[Match], found: list[ModelSpan], ex: Extractors, iid: str
+) -> tuple[list[Match], list[ModelSpan]]:
+    """A model name that is two gazetteer names joined by a hyphen (``U.S.-Russia``,
+    which the tokenizer keeps as one word, so the gazetteer misses both) is those two
+    names (OntoNotes)."""
+    names = []
+    for n in found:
+        pair = hyphen_pair(text, n.start, n.end)
+        parts = [_whole_match(text, a, b, ex, iid) for a, b in pair] if pair else []
+        if parts and all(parts):
+            kept += [m for m in parts if m is not None]
+        else:
+            names.append(n)
+    return sorted(kept, key=lambda m: m.start), names
+
+
+def _whole_match(text: str, start: int, end: int, ex: Extractors, iid: str) -> Match | None:
+    """The gazetteer's match of all of ``text[start:end]``, if it is one of its names."""
+    matches = ex.finder.find(doc_of(text[start:end]), iid)
+    if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, end - start):
+        return Match(start, end, matches[0].entity_id, matches[0].form)
+    return None
+
+
+def _typed_by_context(
+    text: str, gaz: list[_Found], names: list[tuple[int, int, str, int]], types: dict
+) -> tuple[list[_Found], list[tuple[int, int, str, int]]]:
+    """Rule 6 of :mod:`builder.names`: a demonym of the gazetteer or a model name in a
+    language's place is a language (a model entity of its own), a place after
+    ``Government of`` part of that ORG, a model name in a constituency's place a GPE."""
+    kept = []
+    for found in gaz:
+        a, b, eid, _, k = found
+        if types[eid] == "NORP" and language_context(text, a, b):
+            names.append((a, b, "LANGUAGE", k))
+        elif types[eid] == "GPE" and (g := government_of(text, a)) is not None:
+            names.append((g, b, "ORG", k))
+        else:
+            kept.append(found)
+    out = []
+    for a, b, label, k in names:
+        if language_context(text, a, b, adjective=label in ("NORP", "LANGUAGE")):
+            label = "LANGUAGE"
+        elif label == "GPE" and (g := government_of(text, a)) is not None:
+            a, label = g, "ORG"
+        elif constituency(text, a):
+            label = "GPE"
+        out.append((a, b, label, k))
+    return kept, sorted(out)
 
 
 def _key(name: str) -> str:

@@ -22,6 +22,7 @@ import json
 import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
 
 import pyarrow as pa
@@ -87,20 +88,37 @@ def encode(table: str, rows: list[dict]) -> Chunk:
         [row[n] if row[n] is None or n not in numbers else float(row[n]) for row in rows]
         for n in names
     ]
+    kinds = [set(map(type, col)) for col in columns]
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerows(
-        zip(*([v if type(v) in _AS_IS else _cell(v) for v in col] for col in columns), strict=True)
-    )
+        zip(*(col if k <= _AS_IS else [v if type(v) in _AS_IS else _cell(v) for v in col]
+              for col, k in zip(columns, kinds, strict=True)), strict=True)
+    )  # fmt: skip
     to_json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row
-    values = [[v if type(v) in _AS_IS else _json_value(v) for v in col] for col in columns]
-    jsonl = "".join(
-        to_json(dict(zip(names, row, strict=True))) + "\n" for row in zip(*values, strict=True)
-    )
+    jsonl = _jsonl(names, columns, kinds, to_json)
     arrow = pa.RecordBatch.from_arrays(
         [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)],
         schema=schema,
     )
     return Chunk(len(rows), text.getvalue(), jsonl, arrow)
+
+
+def _jsonl(names: list[str], columns: list[list], kinds: list[set], to_json) -> str:
+    """The JSONL lines of the rows in ``columns`` (``kinds``: each column's value types),
+    as ``to_json`` writes each row's object: every value is encoded once, a column of
+    text or integers without a call per value to the encoder, and each line is one
+    format string of its encoded values (about half the time of encoding one dict per
+    row, which the encoder cannot do faster: it writes each key again at every row)."""
+    template = "{" + ", ".join(to_json(n).replace("%", "%%") + ": %s" for n in names) + "}\n"
+    cells = []
+    for col, k in zip(columns, kinds, strict=True):
+        if k <= {str, type(None)}:
+            cells.append(["null" if v is None else encode_basestring(v) for v in col])
+        elif k <= {int, type(None)}:
+            cells.append(["null" if v is None else int.__repr__(v) for v in col])
+        else:
+            cells.append([to_json(_json_value(v)) for v in col])
+    return "".join([template % row for row in zip(*cells, strict=True)])
 
 
 class TableWriter:

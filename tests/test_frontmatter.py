@@ -62,6 +62,22 @@ FURNITURE = [
     ("Find us at Harbour Weekly", "navigation"),
     ("Click here to download the full interview", "navigation"),
     ("Click to go to", "navigation"),
+    ("×", "navigation"),  # a close button
+    ("<<", "navigation"),
+    ("Release Date:", "navigation"),  # a field's name, its value on the next line
+    ("Subject(s):", "navigation"),
+    ("by Ana Lima, Staff Writer", "byline"),
+    ("By Ana Lima - Harbour Weekly:", "byline"),
+    ("THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.", "notice"),
+    ("Available transcripts are automatically generated. Accuracy is not guaranteed.", "notice"),
+    ("The author(s) may have a position in any stocks mentioned.", "notice"),
+    ("Advertisement", "navigation"),
+    ("Sign up for our daily newsletter", "navigation"),
+    ("Leave a comment", "navigation"),
+    ("Watch: Minister on ports", "navigation"),
+    ("(Getty Images)", "navigation"),
+    ("AP Photo/Jane Doe", "navigation"),
+    ("Pictured: Anna Berg in Oslo", "byline"),
 ]
 
 TEXT = [
@@ -86,6 +102,15 @@ TEXT = [
     "Ports • Rail",
     "Click Bait and the Future of News",
     "Follow the Money: Ports and Power",
+    "Date: we met on Monday",  # a field word, then a sentence
+    "by the harbour, at dawn",
+    "The minister has a position in the cabinet.",
+    "Yes.",
+    "A",
+    "Family Photos",
+    "Video games and the new economy",
+    "We subscribe to the newsletter idea.",
+    "Anna Berg in Oslo on Monday, when the port reopened.",
 ]
 
 

@@ -10,8 +10,12 @@ or an entity.
 
 Two more kinds: a news ticker (headlines run together with bullets ``•``) is
 navigation, and a sentence about the text itself (``This transcript has been edited for
-clarity.``) is a *notice*. A short line standing between two furniture lines (a site
-header such as ``Explore the BBC``) is furniture too (see ``transcript``).
+clarity.``, ``THIS IS A RUSH TRANSCRIPT.``, a financial site's disclosure) is a
+*notice*. Symbols alone (``×``, ``<<``), a field's name alone (``Release Date:``),
+advert, newsletter and comment lines and picture credits (``(Getty Images)``) are
+navigation. A short line standing between two furniture lines (a site header such as
+``Explore the BBC``) is furniture too, and so are repeats, teasers and promotion boxes
+(see ``transcript``).
 
 A line is furniture only when the whole line is of one of these forms; a dateline that
 opens a paragraph (``HANOI, June 2024 - Our correspondent spoke ...``) is text. The
@@ -93,12 +97,19 @@ _UI_WORDS = {
     "comments", "comment", "related", "tags", "news", "save", "download", "pdf", "version",
     "this", "article", "page", "follow", "us", "rss", "feed", "mail", "large", "medium",
     "small", "site", "expand", "collapse", "transcript", "episode", "adjust", "show", "hide",
+    "advertisement", "advertising", "sponsored", "newsletter", "newsletters",
 }  # fmt: skip
 #: Function words among the UI words: they do not make a line a row of buttons.
 _UI_GLUE = {"in", "to", "this", "us", "more", "x", "a+", "a-", "log", "sign", "main"}
 _PAGE_LINE = re.compile(
-    r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this)"
+    r"(?:read\s+also|read\s+more|also\s+read|see\s+also|related(?:\s+news)?|more\s+on\s+this"
+    r"|watch|video|listen|gallery|photos|in\s+pictures)"
     r"\s*:|you\s+are\s+here\s*:|back\s+to\s+\S+(?:\s+\S+){0,4}\s*$"
+    r"|leave\s+a\s+(?:comment|reply)\b|(?:sign\s+up|subscribe|register)\b[^.?!]{0,40}\bnewsletters?\b"
+    # a picture credit: ``(Getty Images)``, ``AP Photo/Jane Doe``
+    r"|\((?:[A-Z][\w&.]*\s+){0,3}(?:Photo|Photos|Images|Pictures)\)\s*$"
+    r"|(?:[A-Z][\w&.]*\s+){0,3}(?:Photo|Photos|Images|Pictures)\s*/\s*[A-Z][\w.\-]*"
+    r"(?:\s+[A-Z][\w.\-]*){0,3}\s*$"
     r"|(?:find|follow|like|join)\s+us\s+(?:on|at)\b|click\s+(?:here\b|to\b|for\b)"
     r"|(?:views?|comments?|reading\s+time)\s*[:(]?\s*[\d,]+(?:\s*min(?:utes?)?)?\)?\s*$"
     r"|[\d,]+\s+(?:views|comments)\s*$|\d+\s*min(?:ute)?s?\s+read\s*$"
@@ -106,8 +117,9 @@ _PAGE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"(?:By|BY|Interview(?:ed)?\s+by|Written\s+by|Reporting\s+by|Text\s+by|Story\s+by|"
-    r"Photos?\s+by:?|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:)\s+(?P<names>.+)"
+    r"(?:By|BY|by|Interview(?:ed)?\s+by|Written\s+by|Reporting\s+by|Text\s+by|Story\s+by|"
+    r"Photos?\s+by:?|Author:|Authors:|Text:|Photo:|Source:|Photo\s+credit:|Image:|Picture:|"
+    r"Pictured:|Credit:|Image\s+credit:|Illustration:)\s+(?P<names>.+)"
 )
 _NAME_LINK = {"and", "of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "in",
               "at", "&", "|", "/", "and/or"}  # fmt: skip
@@ -120,7 +132,21 @@ _FIELD = re.compile(r"\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+:")
 _NOTICE = re.compile(
     r"(?:This|The)\s+(?:article|transcript|interview|text|story|material|page|video)\s+"
     r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+(?:\w+\s+)?"
-    r"(?:translated|edited|condensed|updated|corrected|published|transcribed|abridged)\b",
+    r"(?:translated|edited|condensed|updated|corrected|published|transcribed|abridged)\b"
+    # a transcript's quality warning (``THIS IS A RUSH TRANSCRIPT.``, ``Available
+    # transcripts are automatically generated.``) and a financial site's disclosure
+    # (``The author(s) may have a position in any stocks mentioned.``)
+    r"|(?:this\s+is\s+an?\s+)?rush\s+transcript\b"
+    r"|(?:\w+\s+){0,2}transcripts?\s+(?:is|are)\s+(?:automatically|machine|computer)[\s-]generated"
+    r"|[^.!?]{1,60}\b(?:may\s+)?(?:has|have|holds?|hold)\s+(?:a\s+|no\s+)?positions?\s+in\s+"
+    r"(?:any\s+|the\s+)?(?:of\s+the\s+)?(?:stocks?|shares|securities|companies)\s+mentioned",
+    re.IGNORECASE,
+)
+#: A field's name alone on its line, its value on the next (``Release Date:``,
+#: ``Subject(s):``): a metadata row split in two, whose name ends in a field word.
+_FIELD_NAME = re.compile(
+    r"(?:[A-Z][\w-]*\s+){0,2}(?:date|type|id|subjects?|subject\(s\)|topics?|tags?|category|"
+    r"categories|source|keywords?|location|venue|time|duration|language)\s*:",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -136,12 +162,15 @@ class Furniture:
 
     start: int
     end: int
-    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice" or "label"
+    kind: str  # "date", "language", "navigation", "byline", "dateline", "notice", "label",
+    # or, from its place in the page (see transcript), "duplicate" or "promotion"
 
 
 def furniture_kind(line: str) -> str | None:
     """What kind of page furniture a whole line is, or None when it is text."""
     line = line.strip().strip("*_").strip()
+    if line and not re.search(r"[^\W_]", line):
+        return "navigation"  # symbols alone: a close button ``×``, an arrow ``<<``, a rule
     if _TICKER.fullmatch(line):
         return "navigation"
     if _NOTICE.match(line) and len(line) <= 240:
@@ -242,7 +271,7 @@ def _is_navigation(line: str) -> bool:
     a copyright notice (``© 2011 Trend``), a row of
     metadata fields (``Journal : MOFA Date : Author : NA``) or a short header line that
     is at least half buttons (``BBC Home``, ``Search the Site``)."""
-    if _PAGE_LINE.match(line) or len(_FIELD.findall(line)) >= 3:
+    if _PAGE_LINE.match(line) or len(_FIELD.findall(line)) >= 3 or _FIELD_NAME.fullmatch(line):
         return True
     if re.fullmatch(r"(?:#|№|No\.?)?\s*\d[\d,.]*", line):
         return True  # a number alone: a page's id or page number (``41133``)
@@ -263,11 +292,11 @@ def _is_navigation(line: str) -> bool:
 def _is_byline(line: str) -> bool:
     """``By Name[, Name and Name][, Publication]``, an optional date at the end; a site's
     domain counts as a name (``Photo by: kremlin.ru``)."""
-    m = _BYLINE.fullmatch(line.rstrip("."))
+    m = _BYLINE.fullmatch(line.rstrip(".:").rstrip())
     if not m:
         return False
     names = _STAMP.sub(" ", m["names"])
-    words = [w for w in re.split(r"[\s,;]+", names) if w]
+    words = [w for w in re.split(r"\s[-–—|]\s|[\s,;]+", names) if w]
     return 0 < len(words) <= 12 and all(
         w[0].isupper() or w.lower() in _NAME_LINK or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", w)
         for w in words

@@ -211,6 +211,7 @@ class Segment:
     end: int
     question_id: str | None = None
     answer_id: str | None = None
+    furniture: bool = False  # page furniture inside a turn: in its sentences, never read
 
 
 def _id(interview_id: str, letter: str, seq: int, count: int, width: int = 2) -> str:
@@ -403,18 +404,15 @@ def _turn_rows(
             n_paragraphs=turn.n_paragraphs,
             n_words=count_words(text[turn.start : turn.end]),
         )
+        answer_id = None
         if turn.role == "question":
             question_id = _id(iid, "q", seq["question"], n_q)
             turn_rows.append(Question(question_id, iid, seq["question"], **common))
-            segments.append(Segment("question", turn.start, turn.end, question_id=question_id))
         else:
             answer_id = _id(iid, "a", seq["answer"], n_a)
             turn_rows.append(Answer(answer_id, iid, question_id, seq["answer"], **common))
-            segments.append(
-                Segment(
-                    "answer", turn.start, turn.end, question_id=question_id, answer_id=answer_id
-                )
-            )
+        for a, b, furniture in _turn_pieces(parsed, turn.start, turn.end):
+            segments.append(Segment(turn.role, a, b, question_id, answer_id, furniture))
     for row in turn_rows:
         rows["questions" if isinstance(row, Question) else "answers"].append(row)
     return segments, turn_rows
@@ -457,6 +455,20 @@ def _front_segments(parsed: Transcript) -> list[Segment]:
     return segments
 
 
+def _turn_pieces(parsed: Transcript, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """A turn's text cut around its page furniture lines: (start, end, is furniture)."""
+    out, text = [], parsed.text
+    for line in parsed.turn_furniture:
+        if start <= line.start < end:
+            if text[start : line.start].strip():
+                out.append((*_trim(text, start, line.start), False))
+            out.append((line.start, line.end, True))
+            start = line.end
+    if text[start:end].strip() or not out:
+        out.append((*_trim(text, start, end), False))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of ``text[start:end]`` without its surrounding whitespace."""
     part = text[start:end]
@@ -474,8 +486,12 @@ def _extract(
 ) -> tuple[list[Proposal], People]:
     """Entity mention and figure rows of one interview; returns the names for the
     review file and the people the text names (or its speaker labels: ``labels``).
-    What the interview says of the model's entities goes into ``registry``."""
-    docs: list[Doc] = [doc_of(text[seg.start : seg.end]) for seg in segments]
+    What the interview says of the model's entities goes into ``registry``. Segments
+    of page furniture are in the sentences but are not read."""
+    every = segments
+    all_docs: list[Doc] = [doc_of(text[seg.start : seg.end]) for seg in every]
+    segments = [s for s in every if not s.furniture]
+    docs = [d for s, d in zip(every, all_docs, strict=True) if not s.furniture]
     wheres: list[dict[str, Any]] = [
         dict(interview_id=iid, role=s.role, question_id=s.question_id, answer_id=s.answer_id)
         for s in segments
@@ -493,10 +509,11 @@ def _extract(
         for f in find_figures(text[seg.start : seg.end])
     ]
     spans = [(a, b) for a, b, *_ in mentions] + [(a, b) for a, b, *_ in figures]
-    sentences = _sentences(text, segments, docs, spans)
+    sentences = _sentences(text, every, all_docs, spans)
     starts = [a for a, _, _ in sentences]
     sentence_ids = [_id(iid, "s", n, len(sentences), width=3) for n in range(1, len(sentences) + 1)]
     for n, ((a, b, k), sid) in enumerate(zip(sentences, sentence_ids, strict=True), start=1):
+        seg = every[k]
         rows["sentences"].append(
             Sentence(
                 sentence_id=sid,
@@ -504,7 +521,10 @@ def _extract(
                 text=text[a:b],
                 char_start=a,
                 char_end=b,
-                **wheres[k],
+                interview_id=iid,
+                role=seg.role,
+                question_id=seg.question_id,
+                answer_id=seg.answer_id,
             )
         )
     for n, (a, b, eid, form, k) in enumerate(mentions, start=1):

@@ -89,8 +89,13 @@ furniture (dates, language switchers, navigation, bylines, datelines alone on a 
 see ``frontmatter``), the title (the first other line, when it is the interview's title)
 and intro paragraphs. The furniture before the title (or, when there is none, right
 after it) is the front matter block; furniture further down stays in the intro, marked
-as such. Paragraphs are separated by blank lines, or by single newlines in a file that
-has no blank line between its turns.
+as such. Furniture is also told by its place in the page: the title repeated right under
+itself, the page header between the title line and its repeat, a teaser, a promotion
+box (see ``_repeats`` and ``_promotions``). Inside a turn, furniture lines after its
+first (an advert, a share bar, a ``Related stories`` list: see ``_in_turn``) stay in the
+turn but are listed in ``Transcript.turn_furniture`` and never read. Paragraphs are
+separated by blank lines, or by single newlines in a file that has no blank line
+between its turns.
 """
 
 from __future__ import annotations
@@ -102,7 +107,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from builder.backmatter import back_matter_start
+from builder.backmatter import back_matter_start, is_back_matter
 from builder.errors import BuildError
 from builder.frontmatter import Furniture, furniture_kind, written_date
 
@@ -261,6 +266,7 @@ class Transcript:
     front_matter: tuple[int, int] | None = None  # page furniture before or after the title
     furniture: tuple[Furniture, ...] = ()  # every furniture line before the first turn
     back_matter: tuple[int, int] | None = None  # page furniture after the last turn
+    turn_furniture: tuple[Furniture, ...] = ()  # furniture lines inside turns (see _in_turn)
 
 
 @dataclass(frozen=True)
@@ -1191,6 +1197,7 @@ def _assemble(
 
     turns = []
     back_matter = None
+    in_turns: list[Furniture] = []
     starts = sorted(markers)
     for n, i in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -1215,6 +1222,7 @@ def _assemble(
         body = [_Line(lines[i].number, start, lines[i].end), *lines[i + 1 : last + 1]]
         if start > lines[i].end:  # label alone on its line
             body = lines[i + 1 : last + 1]
+        in_turns += _in_turn(text, body)
         turns.append(
             Turn(
                 role=roles[i],
@@ -1228,7 +1236,51 @@ def _assemble(
                 speaker_name=marker.full,
             )
         )
-    return Transcript(text, title_span, intros, turns, front_matter, furniture, back_matter)
+    return Transcript(
+        text, title_span, intros, turns, front_matter, furniture, back_matter, tuple(in_turns)
+    )
+
+
+#: A header over a list of links to other pages (``Related stories``, ``Read more:``).
+_LINK_LIST = re.compile(
+    r"(?:related|more|recommended|popular|latest|top)(?:\s+(?:stories|articles|news|"
+    r"content|links|reading|videos?|on\s+this(?:\s+\w+)?))?|read\s+(?:more|also|next)"
+    r"|see\s+also|also\s+read|more\s+from\s+\S+(?:\s+\S+)?",
+    re.IGNORECASE,
+)
+
+
+def _in_turn(text: str, body: list[_Line]) -> list[Furniture]:
+    """The page furniture among a turn's lines after its first: a whole line of the
+    kinds the back matter holds (``Share``, ``Related: ...``, ``Advertisement``, a
+    copyright line, a time code; never a line that ends a sentence, nor a date written
+    out), and the headlines listed under a ``Related stories`` or ``Read more:`` line
+    (lines that end no sentence, up to the first that does). Such lines stay in the
+    turn's text but are never read as figures or entities."""
+    out: list[Furniture] = []
+    listing = False
+    for line in body[1:]:
+        said = text[line.start : line.end]
+        bare = said.strip("*_#•·>-–— ").rstrip(":")
+        if _LINK_LIST.fullmatch(bare) or bare.casefold() in _ADVERT_WORDS:
+            out.append(Furniture(line.start, line.end, "navigation"))
+            listing = _LINK_LIST.fullmatch(bare) is not None
+        elif listing and len(said.split()) <= 20 and not _SENTENCE_END.search(said):
+            out.append(Furniture(line.start, line.end, "navigation"))
+        elif is_back_matter(said) and not written_date(said):
+            out.append(Furniture(line.start, line.end, furniture_kind(said) or "navigation"))
+            listing = False
+        else:
+            listing = False
+    return out
+
+
+#: A line that says what the box under it is: an advert or sponsored content.
+_ADVERT_WORDS = frozenset({
+    "advertisement", "advertising", "advert", "ad", "sponsored", "sponsored content",
+    "promoted", "paid content", "story continues below advertisement",
+    "article continues below advertisement", "continue reading below",
+})  # fmt: skip
 
 
 def _front(
@@ -1242,6 +1294,8 @@ def _front(
     for k in range(heading + 1 if heading is not None else len(front), len(front)):
         if kinds[k] == "date" and written_date(text[front[k].start : front[k].end]):
             kinds[k] = None  # the interview's date line under its title is text
+    _repeats(text, front, kinds, heading)
+    _promotions(text, front, kinds, heading)
     for k in range(1, len(front) - 1):
         # A short line between two furniture lines is part of the same page header,
         # unless it is the title (the first other line, or the manifest's title).
@@ -1276,6 +1330,86 @@ def _front(
     if block[1] > block[0]:
         front_matter = (front[block[0]].start, front[block[1] - 1].end)
     return title_span, front_matter, front[i:], furniture
+
+
+def _repeats(text: str, front: list[_Line], kinds: list[str | None], heading: int | None) -> None:
+    """Mark the furniture that repetition shows, in ``kinds``. The first line of text
+    (``heading``: the page's title) repeated on the next line (its heading, markup and
+    end punctuation aside; not a sentence ending with a full stop) is a ``duplicate``;
+    so is a teaser that the next line goes on from (``"It's very important that ... I
+    thi…"``), below the heading. The lines
+    between the heading and its repeat a few lines down (the article's own heading) are
+    the page's header (``CNBC News Releases``, a site's motto), unless one of them ends
+    a sentence or is a date written out (the interview's date line)."""
+    if heading is None:
+        return
+    keys = [_heading_key(text[line.start : line.end]) for line in front]
+    said = text[front[heading].start : front[heading].end]  # a sentence may be said twice
+    if heading + 1 < len(front) and keys[heading] and keys[heading + 1] == keys[heading]:
+        if not said.rstrip("\"'”’)]*_ ").endswith("."):
+            kinds[heading + 1] = kinds[heading + 1] or "duplicate"
+    for k in range(heading + 2, len(front)):
+        teaser = text[front[k - 1].start : front[k - 1].end]
+        if kinds[k - 1] is None and teaser.endswith(("…", "...")) and len(keys[k - 1]) >= 40:
+            if keys[k].startswith(keys[k - 1].rstrip(".… ")):
+                kinds[k - 1] = "duplicate"
+    for j in range(heading + 2, min(len(front), heading + 10)):
+        if keys[heading] and keys[j] == keys[heading]:
+            lines = {m: text[front[m].start : front[m].end] for m in range(heading + 1, j)}
+            if all(kinds[m] or not (re.search(r"[.?!]$", line) or written_date(line))
+                   for m, line in lines.items()):  # fmt: skip
+                for m in lines:
+                    kinds[m] = kinds[m] or "navigation"
+            return
+
+
+#: A call to action closing a promotion box (``Click here to learn about these picks!``).
+_CALL = re.compile(
+    r"(?:click|tap)\s+(?:here|to|for)\b|(?:sign\s+up|subscribe|register)\s+(?:here|now|today|for|to)\b"
+    r"|(?:learn|find\s+out|read)\s+more\s+(?:here|about)\b",
+    re.IGNORECASE,
+)
+#: A call to play the page's own video or audio: its headline and summary are text.
+_MEDIA_CALL = re.compile(r"\b(?:watch|listen|play|view|video|audio|podcast)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*]*$")  # a footnote's star may follow
+
+
+def _promotions(
+    text: str, front: list[_Line], kinds: list[str | None], heading: int | None
+) -> None:
+    """Mark a promotion box below the heading as furniture, in ``kinds``: a call to
+    action (``Click here to learn about these picks!``; not a call to watch or hear the
+    page's own video) after one to four lines that end sentences, under a short
+    headline that does not (``10 stocks we like better than ...``). The headline, the
+    lines and the call are furniture, and so is a footnote opened by a star right after
+    the call (``*Returns as of ...``)."""
+    if heading is None:
+        return
+    for c, line in enumerate(front):
+        call = text[line.start : line.end].strip("*_@• ")
+        if c <= heading + 1 or not _CALL.match(call) or _MEDIA_CALL.search(call):
+            continue
+        k = c - 1
+        while k > heading and k >= c - 4 and kinds[k] is None:
+            if not _SENTENCE_END.search(text[front[k].start : front[k].end]):
+                break
+            k -= 1
+        head = text[front[k].start : front[k].end]
+        if k <= heading or k == c - 1 or kinds[k] or len(head.split()) > 12:
+            continue
+        if _SENTENCE_END.search(head) or head.endswith(":"):
+            continue
+        for m in range(k, c + 1):
+            kinds[m] = kinds[m] or "promotion"
+        after = text[front[c + 1].start : front[c + 1].end] if c + 1 < len(front) else ""
+        if kinds[c + 1 : c + 2] == [None] and re.match(r"\*(?!\*)\w", after):
+            kinds[c + 1] = "promotion"
+
+
+def _heading_key(line: str) -> str:
+    """A line as compared for repetition: no markup, case or end punctuation."""
+    line = re.sub(r"<[^<>\n]{1,80}>", "", line)
+    return " ".join(line.split()).casefold().strip(" .,:;!?*_-–—•")
 
 
 def _unpaired_labels(text: str, front: list[_Line]) -> list[int]:

@@ -144,6 +144,11 @@ CASES = [
         "FRIDAY, 3 MARCH 2023",  # a date line in capitals
         [("FRIDAY, 3 MARCH 2023", "date", 2023, None, "month", "2023-03-03", None)],
     ),
+    (
+        "ON FRIDAY, 3RD MARCH 2023 WE MET",  # an ordinal day in capitals: one date
+        [("FRIDAY, 3RD MARCH 2023", "date", 2023, None, "month", "2023-03-03", None)],
+    ),
+    ("SHE CAME 3RD", [("3RD", "ordinal", 3, None, "rank", "3", None)]),  # as "She came 3rd"
     ("Held on 9 June, 2016.", [("9 June, 2016", "date", 2016, None, "month", "2016-06-09", None)]),
     (
         "Cover of up to Rs 2 lakh for a family.",

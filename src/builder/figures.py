@@ -448,12 +448,18 @@ def _titled(text: str) -> str:
     capital, read a date line in capitals; every offset stays the same."""
     if not _CAPITALS_LINE.search(text):
         return text
-    titled = _CAPITALS_LINE.sub(lambda m: re.sub(r"[A-Z]+", _capitalized, m[0]), text)
+    titled = _CAPITALS_LINE.sub(lambda m: _TITLE_WORD.sub(_capitalized, m[0]), text)
     return titled if len(titled) == len(text) else text
 
 
+#: A word in capitals, or the suffix of an ordinal day (``7TH``).
+_TITLE_WORD = re.compile(r"(?P<suffix>(?<=\d)(?:ST|ND|RD|TH)(?![A-Z]))|[A-Z]+")
+
+
 def _capitalized(word: re.Match) -> str:
-    return word[0].capitalize()
+    """A word of a line in capitals as a title writes it; an ordinal's suffix in lower
+    case (``7TH APRIL`` -> ``7th April``)."""
+    return word[0].lower() if word["suffix"] else word[0].capitalize()
 
 
 def _marked(text: str, f: Figure) -> bool:
